@@ -1,0 +1,70 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "Luoshi",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "luoshi", targets: ["luoshi"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
+        .package(url: "https://github.com/vapor/fluent.git", from: "4.13.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
+        .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+    ],
+    targets: [
+        .target(name: "LuoshiDomain", swiftSettings: strictSettings),
+        .target(name: "LuoshiHTML", swiftSettings: strictSettings),
+        .target(
+            name: "LuoshiApp",
+            dependencies: [
+                "LuoshiDomain",
+                "LuoshiHTML",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ],
+            resources: [.copy("Resources/Sample")],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "luoshi",
+            dependencies: [
+                "LuoshiApp",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "LuoshiDomainTests", dependencies: ["LuoshiDomain"], swiftSettings: strictSettings),
+        .testTarget(name: "LuoshiHTMLTests", dependencies: ["LuoshiHTML"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "LuoshiAppTests",
+            dependencies: [
+                "LuoshiApp",
+                "LuoshiDomain",
+                .product(name: "VaporTesting", package: "vapor"),
+            ],
+            swiftSettings: strictSettings
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

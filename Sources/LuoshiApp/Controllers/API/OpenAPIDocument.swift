@@ -1,0 +1,206 @@
+/// The OpenAPI 3.1 description of every `/api` route. A test checks that each registered API
+/// route is described here and that responses match; schemathesis checks it against the server.
+enum OpenAPIDocument {
+    static let json = #"""
+{
+  "openapi": "3.1.0",
+  "info": {
+    "title": "Luoshi (落实) API",
+    "version": "1.0.0",
+    "description": "Read API for issued Government Work Report decomposition plans: plans, parts, tasks, units and leaders. Errors are {\"error\": {\"code\", \"message\", \"field\"}}."
+  },
+  "servers": [{"url": "/"}],
+  "paths": {
+    "/api/v1/plans": {
+      "get": {
+        "operationId": "listPlans",
+        "summary": "Public (issued) plans, newest first",
+        "responses": {
+          "200": {"description": "Plans", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/PlanSummary"}}}}}
+        }
+      }
+    },
+    "/api/v1/plans/{planID}": {
+      "get": {
+        "operationId": "getPlan",
+        "summary": "One plan with its parts",
+        "parameters": [{"$ref": "#/components/parameters/PlanID"}],
+        "responses": {
+          "200": {"description": "The plan", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/PlanDetail"}}}},
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "404": {"$ref": "#/components/responses/NotFound"}
+        }
+      }
+    },
+    "/api/v1/plans/{planID}/tasks": {
+      "get": {
+        "operationId": "listPlanTasks",
+        "summary": "A plan's tasks in number order, optionally filtered",
+        "parameters": [
+          {"$ref": "#/components/parameters/PlanID"},
+          {"name": "part", "in": "query", "required": false, "description": "Part number", "schema": {"type": "integer", "minimum": 1}},
+          {"name": "unit", "in": "query", "required": false, "description": "A unit leading or cooperating on the task", "schema": {"type": "string", "format": "uuid"}},
+          {"name": "leader", "in": "query", "required": false, "description": "A responsible leader", "schema": {"type": "string", "format": "uuid"}},
+          {"name": "kind", "in": "query", "required": false, "schema": {"$ref": "#/components/schemas/TaskKind"}}
+        ],
+        "responses": {
+          "200": {"description": "Tasks", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/Task"}}}}},
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "404": {"$ref": "#/components/responses/NotFound"}
+        }
+      }
+    },
+    "/api/v1/tasks/{taskID}": {
+      "get": {
+        "operationId": "getTask",
+        "summary": "One task",
+        "parameters": [{"name": "taskID", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+        "responses": {
+          "200": {"description": "The task", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Task"}}}},
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "404": {"$ref": "#/components/responses/NotFound"}
+        }
+      }
+    },
+    "/api/v1/units": {
+      "get": {
+        "operationId": "listUnits",
+        "summary": "Every unit, departments first",
+        "responses": {
+          "200": {"description": "Units", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/UnitSummary"}}}}}
+        }
+      }
+    },
+    "/api/v1/units/{unitID}": {
+      "get": {
+        "operationId": "getUnit",
+        "summary": "One unit with the public tasks it leads and cooperates on",
+        "parameters": [{"name": "unitID", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+        "responses": {
+          "200": {"description": "The unit", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/UnitDetail"}}}},
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "404": {"$ref": "#/components/responses/NotFound"}
+        }
+      }
+    },
+    "/api/v1/leaders": {
+      "get": {
+        "operationId": "listLeaders",
+        "summary": "County leaders in protocol order",
+        "responses": {
+          "200": {"description": "Leaders", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/LeaderSummary"}}}}}
+        }
+      }
+    },
+    "/api/openapi.json": {
+      "get": {
+        "operationId": "getOpenAPI",
+        "summary": "This document",
+        "responses": {"200": {"description": "OpenAPI 3.1 document", "content": {"application/json": {"schema": {"type": "object"}}}}}
+      }
+    }
+  },
+  "components": {
+    "parameters": {
+      "PlanID": {"name": "planID", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}
+    },
+    "responses": {
+      "BadRequest": {"description": "A malformed id or filter", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+      "NotFound": {"description": "No such object", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+    },
+    "schemas": {
+      "Error": {
+        "type": "object", "required": ["error"], "additionalProperties": false,
+        "properties": {"error": {"type": "object", "required": ["code", "message", "field"], "additionalProperties": false,
+          "properties": {"code": {"type": "string"}, "message": {"type": "string"}, "field": {"type": ["string", "null"]}}}}
+      },
+      "Date": {"type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},
+      "PlanStatus": {"type": "string", "enum": ["draft", "consultation", "approved", "issued"]},
+      "TaskKind": {"type": "string", "enum": ["phased", "ongoing"]},
+      "UnitKind": {"type": "string", "enum": ["department", "township", "street", "developmentZone", "other"]},
+      "Jurisdiction": {"type": "object", "required": ["code", "name"], "additionalProperties": false,
+        "properties": {"code": {"type": "string", "pattern": "^[1-9][0-9]{5}$"}, "name": {"type": "string"}}},
+      "LocalizedText": {"type": "object", "required": ["zh", "en"], "additionalProperties": false,
+        "properties": {"zh": {"type": "string"}, "en": {"type": "string"}}},
+      "PlanSummary": {
+        "type": "object", "additionalProperties": false,
+        "required": ["id", "year", "title", "jurisdiction", "status", "documentNumber", "taskCount", "illustrative"],
+        "properties": {
+          "id": {"type": "string", "format": "uuid"}, "year": {"type": "integer"}, "title": {"type": "string"},
+          "jurisdiction": {"$ref": "#/components/schemas/Jurisdiction"}, "status": {"$ref": "#/components/schemas/PlanStatus"},
+          "documentNumber": {"type": ["string", "null"]}, "taskCount": {"type": "integer", "minimum": 0},
+          "illustrative": {"type": "boolean", "description": "true for sample data"}
+        }
+      },
+      "PartSummary": {"type": "object", "required": ["number", "title", "taskCount"], "additionalProperties": false,
+        "properties": {"number": {"type": "integer", "minimum": 1}, "title": {"type": "string"}, "taskCount": {"type": "integer", "minimum": 0}}},
+      "PlanDetail": {
+        "type": "object", "additionalProperties": false,
+        "required": ["id", "year", "title", "jurisdiction", "status", "documentNumber", "indexNumber", "issuingBody", "stages", "taskCount", "notice", "parts"],
+        "properties": {
+          "id": {"type": "string", "format": "uuid"}, "year": {"type": "integer"}, "title": {"type": "string"},
+          "jurisdiction": {"$ref": "#/components/schemas/Jurisdiction"}, "status": {"$ref": "#/components/schemas/PlanStatus"},
+          "documentNumber": {"type": ["string", "null"]}, "indexNumber": {"type": ["string", "null"]}, "issuingBody": {"type": "string"},
+          "stages": {"type": "object", "required": ["draft", "consultation", "approved", "issued"], "additionalProperties": false,
+            "properties": {
+              "draft": {"oneOf": [{"$ref": "#/components/schemas/Date"}, {"type": "null"}]},
+              "consultation": {"oneOf": [{"$ref": "#/components/schemas/Date"}, {"type": "null"}]},
+              "approved": {"oneOf": [{"$ref": "#/components/schemas/Date"}, {"type": "null"}]},
+              "issued": {"oneOf": [{"$ref": "#/components/schemas/Date"}, {"type": "null"}]}}},
+          "taskCount": {"type": "integer", "minimum": 0},
+          "notice": {"oneOf": [{"$ref": "#/components/schemas/LocalizedText"}, {"type": "null"}], "description": "Set when the plan is illustrative sample data"},
+          "parts": {"type": "array", "items": {"$ref": "#/components/schemas/PartSummary"}}
+        }
+      },
+      "UnitRef": {"type": "object", "required": ["id", "name", "shortName", "kind"], "additionalProperties": false,
+        "properties": {"id": {"type": "string", "format": "uuid"}, "name": {"type": "string"}, "shortName": {"type": "string"}, "kind": {"$ref": "#/components/schemas/UnitKind"}}},
+      "LeaderRef": {"type": "object", "required": ["id", "name", "post"], "additionalProperties": false,
+        "properties": {"id": {"type": "string", "format": "uuid"}, "name": {"type": "string"}, "post": {"type": "string"}}},
+      "Milestone": {"type": "object", "required": ["title", "due"], "additionalProperties": false,
+        "properties": {"title": {"type": "string"}, "due": {"$ref": "#/components/schemas/Date"}}},
+      "Task": {
+        "type": "object", "additionalProperties": false,
+        "required": ["id", "planID", "number", "part", "content", "kind", "deadline", "annualTarget", "measures", "leadUnits", "cooperatingUnits", "leaders", "milestones"],
+        "properties": {
+          "id": {"type": "string", "format": "uuid"}, "planID": {"type": "string", "format": "uuid"},
+          "number": {"type": "string", "pattern": "^[1-9][0-9]*\\.[1-9][0-9]*$"}, "part": {"type": "integer", "minimum": 1},
+          "content": {"type": "string"}, "kind": {"$ref": "#/components/schemas/TaskKind"},
+          "deadline": {"oneOf": [{"$ref": "#/components/schemas/Date"}, {"type": "null"}], "description": "Phased tasks"},
+          "annualTarget": {"type": ["string", "null"], "description": "Ongoing tasks"},
+          "measures": {"type": ["string", "null"]},
+          "leadUnits": {"type": "array", "minItems": 1, "items": {"$ref": "#/components/schemas/UnitRef"}},
+          "cooperatingUnits": {"type": "array", "items": {"$ref": "#/components/schemas/UnitRef"}},
+          "leaders": {"type": "array", "items": {"$ref": "#/components/schemas/LeaderRef"}},
+          "milestones": {"type": "array", "items": {"$ref": "#/components/schemas/Milestone"}}
+        }
+      },
+      "TaskRef": {"type": "object", "required": ["id", "planID", "number", "content"], "additionalProperties": false,
+        "properties": {"id": {"type": "string", "format": "uuid"}, "planID": {"type": "string", "format": "uuid"}, "number": {"type": "string"}, "content": {"type": "string"}}},
+      "UnitSummary": {
+        "type": "object", "additionalProperties": false,
+        "required": ["id", "name", "shortName", "aliases", "kind", "jurisdiction", "leadTaskCount", "cooperatingTaskCount"],
+        "properties": {
+          "id": {"type": "string", "format": "uuid"}, "name": {"type": "string"}, "shortName": {"type": "string"},
+          "aliases": {"type": "array", "items": {"type": "string"}}, "kind": {"$ref": "#/components/schemas/UnitKind"},
+          "jurisdiction": {"$ref": "#/components/schemas/Jurisdiction"},
+          "leadTaskCount": {"type": "integer", "minimum": 0}, "cooperatingTaskCount": {"type": "integer", "minimum": 0}
+        }
+      },
+      "UnitDetail": {"type": "object", "required": ["unit", "leadTasks", "cooperatingTasks"], "additionalProperties": false,
+        "properties": {"unit": {"$ref": "#/components/schemas/UnitSummary"},
+          "leadTasks": {"type": "array", "items": {"$ref": "#/components/schemas/TaskRef"}},
+          "cooperatingTasks": {"type": "array", "items": {"$ref": "#/components/schemas/TaskRef"}}}},
+      "LeaderSummary": {
+        "type": "object", "additionalProperties": false,
+        "required": ["id", "name", "post", "portfolio", "jurisdiction", "taskCount"],
+        "properties": {
+          "id": {"type": "string", "format": "uuid"}, "name": {"type": "string"}, "post": {"type": "string"},
+          "portfolio": {"type": "string"}, "jurisdiction": {"$ref": "#/components/schemas/Jurisdiction"},
+          "taskCount": {"type": "integer", "minimum": 0}
+        }
+      }
+    }
+  }
+}
+"""#
+}

@@ -1,0 +1,10 @@
+import Fluent
+
+/// Every migration in the order it runs. Append only; never edit one that has landed.
+enum LuoshiMigrations {
+    static let all: [any Migration] = [
+        // 001: the plan model
+        CreateJurisdiction(), CreateUnit(), CreateUnitAlias(), CreateLeader(), CreatePlan(), CreatePart(),
+        CreatePlanTask(), CreateTaskUnit(), CreateTaskLeader(), CreateMilestone(),
+    ]
+}

@@ -1,0 +1,97 @@
+import Foundation
+import NIOConcurrencyHelpers
+import NIOCore
+import SQLKit
+import Vapor
+
+/// Holds the current `CatalogSnapshot` and the responses rendered from it.
+///
+/// Reads never touch the database once the snapshot is loaded; a write calls `invalidate()`,
+/// which drops the snapshot and every cached response, and the next read loads a fresh one.
+final class CatalogStore: Sendable {
+    struct CachedResponse: Sendable {
+        let body: ByteBuffer
+        let contentType: HTTPMediaType
+        let etag: String
+    }
+
+    private struct State {
+        var snapshot: CatalogSnapshot?
+        var generation = 1
+        var responses: [String: CachedResponse] = [:]
+    }
+
+    /// Cached responses are dropped all at once past this many (filters make many URLs).
+    static let responseLimit = 4_096
+
+    private let state = NIOLockedValueBox(State())
+
+    func snapshot(_ sql: any SQLDatabase) async throws -> CatalogSnapshot {
+        let (current, generation) = state.withLockedValue { ($0.snapshot, $0.generation) }
+        if let current { return current }
+        let loaded = try await CatalogLoader.load(from: sql, version: generation)
+        state.withLockedValue { state in
+            if state.generation == generation, state.snapshot == nil { state.snapshot = loaded }
+        }
+        return loaded
+    }
+
+    /// Call after every write to plans, units or leaders.
+    func invalidate() {
+        state.withLockedValue { state in
+            state.snapshot = nil
+            state.generation += 1
+            state.responses.removeAll()
+        }
+    }
+
+    /// The response cached under `key` for the snapshot `version`, or renders and caches it.
+    func response(key: String, version: Int, render: () throws -> (ByteBuffer, HTTPMediaType)) rethrows -> CachedResponse {
+        let fullKey = "\(version)|\(key)"
+        if let hit = state.withLockedValue({ $0.responses[fullKey] }) { return hit }
+        let (body, contentType) = try render()
+        let etag = "W/\"\(version)-\(UInt32(truncatingIfNeeded: fullKey.hashValue ^ body.readableBytes))\""
+        let cached = CachedResponse(body: body, contentType: contentType, etag: etag)
+        state.withLockedValue { state in
+            guard state.generation == version else { return }
+            if state.responses.count >= Self.responseLimit { state.responses.removeAll() }
+            state.responses[fullKey] = cached
+        }
+        return cached
+    }
+}
+
+extension Application {
+    private struct CatalogStoreKey: StorageKey { typealias Value = CatalogStore }
+
+    var catalog: CatalogStore {
+        if let existing = storage[CatalogStoreKey.self] { return existing }
+        let store = CatalogStore()
+        storage[CatalogStoreKey.self] = store
+        return store
+    }
+}
+
+extension Request {
+    /// The current snapshot of plans, tasks, units and leaders.
+    func catalog() async throws -> CatalogSnapshot {
+        try await application.catalog.snapshot(db as! any SQLDatabase)
+    }
+
+    /// Serves a cached response for this URL and `variant` (language, mode), answering
+    /// `304 Not Modified` when the client already has it.
+    func cachedResponse(
+        _ snapshot: CatalogSnapshot, variant: String, render: () throws -> (ByteBuffer, HTTPMediaType)
+    ) rethrows -> Response {
+        let cached = try application.catalog.response(key: "\(variant)|\(url.string)", version: snapshot.version, render: render)
+        var headers = HTTPHeaders()
+        headers.contentType = cached.contentType
+        headers.replaceOrAdd(name: .eTag, value: cached.etag)
+        headers.replaceOrAdd(name: .cacheControl, value: "no-cache")
+        headers.replaceOrAdd(name: .vary, value: "Cookie")
+        if self.headers.first(name: .ifNoneMatch) == cached.etag {
+            return Response(status: .notModified, headers: headers)
+        }
+        return Response(status: .ok, headers: headers, body: .init(buffer: cached.body))
+    }
+}

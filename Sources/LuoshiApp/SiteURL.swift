@@ -1,0 +1,92 @@
+import Foundation
+import LuoshiDomain
+import Vapor
+
+/// Every page and API path. Routes are registered from `Route` and links are built from
+/// `SiteURL`, so no view writes a path by hand.
+enum SiteURL: Sendable, Hashable {
+    case home
+    case plan(UUID)
+    case part(planID: UUID, number: Int)
+    case task(UUID)
+    case units
+    case unit(UUID)
+    case leaders
+    case leader(UUID)
+    /// Sets the language or display mode and returns to `returnTo`.
+    case preferences(language: Language? = nil, elder: Bool? = nil, returnTo: String)
+    case stylesheet
+    case health
+    case metrics
+    case api(API)
+
+    enum API: Sendable, Hashable {
+        case plans, plan(UUID), planTasks(UUID), task(UUID), units, unit(UUID), leaders, openAPI
+    }
+
+    var path: String {
+        switch self {
+        case .home: "/"
+        case .plan(let id): "/plans/\(id.uuidString.lowercased())"
+        case .part(let planID, let number): "/plans/\(planID.uuidString.lowercased())/parts/\(number)"
+        case .task(let id): "/tasks/\(id.uuidString.lowercased())"
+        case .units: "/units"
+        case .unit(let id): "/units/\(id.uuidString.lowercased())"
+        case .leaders: "/leaders"
+        case .leader(let id): "/leaders/\(id.uuidString.lowercased())"
+        case .preferences(let language, let elder, let returnTo):
+            "/preferences?" + [
+                language.map { "lang=\($0.rawValue)" },
+                elder.map { "elder=\($0 ? 1 : 0)" },
+                "return=" + (returnTo.addingPercentEncoding(withAllowedCharacters: .urlQueryValueAllowed) ?? "/"),
+            ].compactMap { $0 }.joined(separator: "&")
+        case .stylesheet: "/assets/luoshi-\(Stylesheet.fingerprint).css"
+        case .health: "/health"
+        case .metrics: "/metrics"
+        case .api(let api):
+            switch api {
+            case .plans: "/api/v1/plans"
+            case .plan(let id): "/api/v1/plans/\(id.uuidString.lowercased())"
+            case .planTasks(let id): "/api/v1/plans/\(id.uuidString.lowercased())/tasks"
+            case .task(let id): "/api/v1/tasks/\(id.uuidString.lowercased())"
+            case .units: "/api/v1/units"
+            case .unit(let id): "/api/v1/units/\(id.uuidString.lowercased())"
+            case .leaders: "/api/v1/leaders"
+            case .openAPI: "/api/openapi.json"
+            }
+        }
+    }
+
+    /// Route patterns for registration, one per case.
+    enum Route {
+        static let home: [PathComponent] = []
+        static let plan: [PathComponent] = ["plans", ":planID"]
+        static let part: [PathComponent] = ["plans", ":planID", "parts", ":number"]
+        static let task: [PathComponent] = ["tasks", ":taskID"]
+        static let units: [PathComponent] = ["units"]
+        static let unit: [PathComponent] = ["units", ":unitID"]
+        static let leaders: [PathComponent] = ["leaders"]
+        static let leader: [PathComponent] = ["leaders", ":leaderID"]
+        static let preferences: [PathComponent] = ["preferences"]
+        static let stylesheet: [PathComponent] = ["assets", ":stylesheet"]
+        static let health: [PathComponent] = ["health"]
+        static let metrics: [PathComponent] = ["metrics"]
+        static let apiPlans: [PathComponent] = ["api", "v1", "plans"]
+        static let apiPlan: [PathComponent] = ["api", "v1", "plans", ":planID"]
+        static let apiPlanTasks: [PathComponent] = ["api", "v1", "plans", ":planID", "tasks"]
+        static let apiTask: [PathComponent] = ["api", "v1", "tasks", ":taskID"]
+        static let apiUnits: [PathComponent] = ["api", "v1", "units"]
+        static let apiUnit: [PathComponent] = ["api", "v1", "units", ":unitID"]
+        static let apiLeaders: [PathComponent] = ["api", "v1", "leaders"]
+        static let openAPI: [PathComponent] = ["api", "openapi.json"]
+    }
+}
+
+extension CharacterSet {
+    /// Characters allowed unescaped in a query value (RFC 3986 unreserved plus "/").
+    static let urlQueryValueAllowed: CharacterSet = {
+        var set = CharacterSet.alphanumerics.intersection(CharacterSet(charactersIn: Unicode.Scalar(0)...Unicode.Scalar(127)))
+        set.insert(charactersIn: "-._~/")
+        return set
+    }()
+}

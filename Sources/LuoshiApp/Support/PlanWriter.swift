@@ -1,0 +1,82 @@
+import Fluent
+import Foundation
+import LuoshiDomain
+
+/// Persists a resolved plan in one transaction: the plan, its parts and tasks, their owners and
+/// milestones, and any units, leaders and jurisdictions it brings that do not exist yet.
+/// The sample loader uses it now; spreadsheet import uses it the same way.
+enum PlanWriter {
+    static func existingUnits(jurisdiction code: String, on database: any Database) async throws -> [Unit] {
+        let units = try await UnitModel.query(on: database).filter(\.$jurisdictionCode == code).all()
+        let aliases = try await UnitAliasModel.query(on: database).filter(\.$jurisdictionCode == code).all()
+        let aliasesByUnit = Dictionary(grouping: aliases, by: { $0.$unit.id })
+        return units.compactMap { model in
+            guard let id = model.id else { return nil }
+            return Unit(id: id, jurisdictionCode: model.jurisdictionCode, name: model.name, shortName: model.shortName,
+                        aliases: (aliasesByUnit[id] ?? []).map(\.alias), kind: model.kind)
+        }
+    }
+
+    static func existingLeaders(jurisdiction code: String, on database: any Database) async throws -> [Leader] {
+        try await LeaderModel.query(on: database).filter(\.$jurisdictionCode == code).all().compactMap { model in
+            model.id.map { Leader(id: $0, jurisdictionCode: model.jurisdictionCode, name: model.name,
+                                  post: model.post, portfolio: model.portfolio) }
+        }
+    }
+
+    /// Resolves `document` against what the database holds and saves it. Refuses a plan for a
+    /// jurisdiction and year that already has one.
+    @discardableResult
+    static func save(_ document: PlanDocument, on database: any Database) async throws -> ResolvedPlan {
+        try await database.transaction { transaction in
+            let code = document.jurisdiction.code
+            let year = document.plan.year
+            if try await PlanModel.query(on: transaction)
+                .filter(\.$jurisdictionCode == code).filter(\.$year == year).first() != nil {
+                throw DomainError(.alreadyExists,
+                                  zh: "\(document.jurisdiction.name)（\(code)）\(year)年的方案已存在，未做任何更改",
+                                  en: "A \(year) plan for \(code) already exists; nothing was changed",
+                                  field: "plan.year")
+            }
+            let resolved = try document.resolve(
+                existingUnits: try await existingUnits(jurisdiction: code, on: transaction),
+                existingLeaders: try await existingLeaders(jurisdiction: code, on: transaction))
+            try await write(resolved, on: transaction)
+            return resolved
+        }
+    }
+
+    private static func write(_ resolved: ResolvedPlan, on database: any Database) async throws {
+        for jurisdiction in resolved.jurisdictions {
+            if try await JurisdictionModel.query(on: database).filter(\.$code == jurisdiction.code).first() == nil {
+                try await JurisdictionModel(jurisdiction).create(on: database)
+            }
+        }
+        try await resolved.newUnits.map(UnitModel.init).create(on: database)
+        let aliases = resolved.newUnits.flatMap { unit in
+            Set(unit.aliases + [unit.shortName]).subtracting([unit.name]).sorted().map {
+                UnitAliasModel(unitID: unit.id, jurisdictionCode: unit.jurisdictionCode, alias: $0)
+            }
+        }
+        try await aliases.create(on: database)
+        try await resolved.newLeaders.map(LeaderModel.init).create(on: database)
+        try await PlanModel(resolved.plan).create(on: database)
+        try await resolved.parts.map(PartModel.init).create(on: database)
+
+        let partIDs = Dictionary(uniqueKeysWithValues: resolved.parts.map { ($0.number, $0.id) })
+        try await resolved.tasks.map { TaskModel($0, partID: partIDs[$0.number.part]!) }.create(on: database)
+        let owners = resolved.tasks.flatMap { task in
+            task.leadUnitIDs.enumerated().map { TaskUnitModel(taskID: task.id, unitID: $1, role: .lead, position: $0) }
+                + task.cooperatingUnitIDs.enumerated().map {
+                    TaskUnitModel(taskID: task.id, unitID: $1, role: .cooperating, position: $0)
+                }
+        }
+        try await owners.create(on: database)
+        try await resolved.tasks.flatMap { task in
+            task.leaderIDs.enumerated().map { TaskLeaderModel(taskID: task.id, leaderID: $1, position: $0) }
+        }.create(on: database)
+        try await resolved.tasks.flatMap { task in
+            task.milestones.enumerated().map { MilestoneModel(taskID: task.id, milestone: $1, position: $0) }
+        }.create(on: database)
+    }
+}

@@ -1,0 +1,139 @@
+import LuoshiDomain
+import LuoshiHTML
+
+/// What every page needs besides its own model: the reader's language and display mode,
+/// where they are (for the switches to return to), and the sample notice, if any.
+struct PageContext: Sendable {
+    enum Section: Sendable { case home, units, leaders, none }
+
+    var language: Language
+    var elder: Bool
+    /// The path and query of this page, for the language and mode switches to return to.
+    var currentPath: String
+    var section: Section
+    /// Shown on every page whose data is illustrative.
+    var notice: LocalizedText?
+
+    var strings: Strings { .for(language) }
+}
+
+struct Crumb: Sendable {
+    var title: String
+    var url: SiteURL?
+}
+
+/// The one shared layout: language, skip link, landmarks, switches, breadcrumbs, footer.
+enum Layout {
+    static func page(title: String, context: PageContext, crumbs: [Crumb] = [], content: [Node]) -> Node {
+        let s = context.strings
+        return .html(.lang(context.language.tag), .class(context.elder ? "elder" : "standard")) {
+            Node.head {
+                Node.meta(.charset("utf-8"))
+                Node.meta(.name("viewport"), .content("width=device-width, initial-scale=1"))
+                Node.title(text: "\(title) - \(s.siteName) · \(s.siteTagline)")
+                Node.link(.rel("stylesheet"), .href(SiteURL.stylesheet.path))
+            }
+            Node.body {
+                Node.a(.class("skip-link"), .href("#main"), text: s.skipToContent)
+                header(context)
+                switches(context)
+                Node.main(.id("main"), .tabindex(-1)) {
+                    if let notice = context.notice {
+                        Node.p(.class("notice"), .role("note")) {
+                            Node.strong(text: s.illustrativeLabel)
+                            Node.text(notice.text(in: context.language))
+                        }
+                    }
+                    if !crumbs.isEmpty { breadcrumbs(crumbs, context) }
+                    content
+                }
+                Node.footer(.class("site-footer")) {
+                    Node.div(.class("bar"), text: s.footerNote)
+                }
+            }
+        }
+    }
+
+    private static func header(_ context: PageContext) -> Node {
+        let s = context.strings
+        func item(_ title: String, _ url: SiteURL, _ section: PageContext.Section) -> Node {
+            .li {
+                if context.section == section {
+                    Node.a(.href(url.path), .ariaCurrent("page"), text: title)
+                } else {
+                    Node.a(.href(url.path), text: title)
+                }
+            }
+        }
+        return .header(.class("site-header")) {
+            Node.div(.class("bar")) {
+                Node.a(.class("brand"), .href(SiteURL.home.path)) {
+                    Node.span(text: s.siteName)
+                    Node.small(text: s.siteTagline)
+                }
+                Node.nav(.ariaLabel(s.mainNavigation)) {
+                    Node.ul {
+                        item(s.navHome, .home, .home)
+                        item(s.navUnits, .units, .units)
+                        item(s.navLeaders, .leaders, .leaders)
+                    }
+                }
+            }
+        }
+    }
+
+    /// Language and display mode as plain links: they work without JavaScript.
+    private static func switches(_ context: PageContext) -> Node {
+        let s = context.strings
+        func languageLink(_ language: Language, _ label: String) -> Node {
+            let url = SiteURL.preferences(language: language, returnTo: context.currentPath).path
+            return .li {
+                if context.language == language {
+                    Node.a(.href(url), .lang(language.tag), .ariaCurrent("true"), text: label)
+                } else {
+                    Node.a(.href(url), .lang(language.tag), .hreflang(language.tag), text: label)
+                }
+            }
+        }
+        func modeLink(_ elder: Bool, _ label: String) -> Node {
+            let url = SiteURL.preferences(elder: elder, returnTo: context.currentPath).path
+            return .li {
+                if context.elder == elder {
+                    Node.a(.href(url), .ariaCurrent("true"), text: label)
+                } else {
+                    Node.a(.href(url), text: label)
+                }
+            }
+        }
+        return .div(.class("switches")) {
+            Node.div(.class("bar")) {
+                Node.nav(.ariaLabel(s.languageSwitch)) {
+                    Node.ul {
+                        languageLink(.chinese, "简体中文")
+                        languageLink(.english, "English")
+                    }
+                }
+                Node.nav(.ariaLabel(s.displayMode)) {
+                    Node.ul {
+                        modeLink(false, s.elderModeOff)
+                        modeLink(true, s.elderModeOn)
+                    }
+                }
+            }
+        }
+    }
+
+    private static func breadcrumbs(_ crumbs: [Crumb], _ context: PageContext) -> Node {
+        .nav(.class("crumbs"), .ariaLabel(context.strings.breadcrumb)) {
+            Node.ol {
+                for (index, crumb) in crumbs.enumerated() {
+                    if let url = crumb.url, index < crumbs.count - 1 {
+                        Node.li { Node.a(.href(url.path), text: crumb.title) }
+                    } else {
+                        Node.li { Node.span(.ariaCurrent("page"), text: crumb.title) }
+                    }
+                }
+            }
+        }
+    }
+}

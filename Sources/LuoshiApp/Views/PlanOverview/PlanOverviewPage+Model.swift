@@ -1,0 +1,12 @@
+import LuoshiDomain
+
+/// The home page and each plan's page: the plan's facts, how it was made, and its counts.
+enum PlanOverviewPage {
+    struct Model: Sendable {
+        var plan: Plan?
+        var jurisdictionName: String
+        var statistics: PlanStatistics?
+        /// Other public plans, for a deployment hosting several years or jurisdictions.
+        var otherPlans: [(plan: Plan, jurisdictionName: String)]
+    }
+}

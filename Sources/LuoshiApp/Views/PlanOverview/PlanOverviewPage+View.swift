@@ -1,0 +1,162 @@
+import LuoshiDomain
+import LuoshiHTML
+
+extension PlanOverviewPage {
+    static func render(_ model: Model, context: PageContext) -> Node {
+        let s = context.strings
+        guard let plan = model.plan, let statistics = model.statistics else {
+            return Layout.page(title: s.navHome, context: context, content: [
+                .h1(text: s.siteTagline), .p(text: s.noPlans),
+            ])
+        }
+        return Layout.page(title: plan.title, context: context, content: [
+            .h1(text: plan.title),
+            facts(plan, model.jurisdictionName, s),
+            .h2(text: s.overview),
+            .p(.class("lead"), text: s.overviewSentence(statistics.parts.count, statistics.taskCount, statistics.leadUnitCount)),
+            partsTable(plan, statistics, s),
+            kindsTable(statistics, s),
+            unitKindsTable(statistics, s),
+            .h2(text: s.progressOfPlan),
+            timeline(plan, s),
+            others(model.otherPlans, s),
+        ])
+    }
+
+    private static func facts(_ plan: Plan, _ jurisdictionName: String, _ s: Strings) -> Node {
+        .dl(.class("meta")) {
+            Node.dt(text: s.jurisdiction)
+            Node.dd(text: "\(jurisdictionName)（\(plan.jurisdictionCode)）")
+            Node.dt(text: s.documentNumber)
+            Node.dd(text: plan.documentNumber ?? s.none)
+            if let index = plan.indexNumber {
+                Node.dt(text: s.indexNumber)
+                Node.dd(text: index)
+            }
+            Node.dt(text: s.issuingBody)
+            Node.dd(text: plan.issuingBody)
+            Node.dt(text: s.status)
+            Node.dd {
+                Node.text(s.planStatus(plan.status))
+                if let date = plan.stages.date(of: plan.status) {
+                    Node.text("（")
+                    Node.time(.datetime(date.iso), text: date.iso)
+                    Node.text("）")
+                }
+            }
+        }
+    }
+
+    private static func partsTable(_ plan: Plan, _ statistics: PlanStatistics, _ s: Strings) -> Node {
+        .table {
+            Node.caption(text: s.tasksByPart)
+            Node.thead {
+                Node.tr {
+                    Node.th(.scope("col"), text: s.partColumn)
+                    Node.th(.scope("col"), .class("num"), text: s.taskCountColumn)
+                    Node.th(.scope("col"), .class("num"), text: s.taskKind(.phased))
+                    Node.th(.scope("col"), .class("num"), text: s.taskKind(.ongoing))
+                }
+            }
+            Node.tbody {
+                for part in statistics.parts {
+                    Node.tr {
+                        Node.th(.scope("row")) {
+                            Node.a(.href(SiteURL.part(planID: plan.id, number: part.number).path),
+                                   text: "\(s.partTitle(part.number))　\(part.title)")
+                        }
+                        Node.td(.class("num"), text: String(part.tasks))
+                        Node.td(.class("num"), text: String(part.phased))
+                        Node.td(.class("num"), text: String(part.ongoing))
+                    }
+                }
+            }
+            Node.tfoot {
+                Node.tr {
+                    Node.th(.scope("row"), text: s.total)
+                    Node.td(.class("num"), text: String(statistics.taskCount))
+                    Node.td(.class("num"), text: String(statistics.tasksByKind[.phased] ?? 0))
+                    Node.td(.class("num"), text: String(statistics.tasksByKind[.ongoing] ?? 0))
+                }
+            }
+        }
+    }
+
+    private static func kindsTable(_ statistics: PlanStatistics, _ s: Strings) -> Node {
+        .table {
+            Node.caption(text: s.tasksByKind)
+            Node.thead {
+                Node.tr {
+                    Node.th(.scope("col"), text: s.kind)
+                    Node.th(.scope("col"), .class("num"), text: s.taskCountColumn)
+                }
+            }
+            Node.tbody {
+                for kind in TaskKind.allCases {
+                    Node.tr {
+                        Node.th(.scope("row"), text: s.taskKind(kind))
+                        Node.td(.class("num"), text: String(statistics.tasksByKind[kind] ?? 0))
+                    }
+                }
+            }
+        }
+    }
+
+    private static func unitKindsTable(_ statistics: PlanStatistics, _ s: Strings) -> Node {
+        .table {
+            Node.caption(text: s.unitsByKind)
+            Node.thead {
+                Node.tr {
+                    Node.th(.scope("col"), text: s.kind)
+                    Node.th(.scope("col"), .class("num"), text: s.leadingUnits)
+                    Node.th(.scope("col"), .class("num"), text: s.involvedUnits)
+                }
+            }
+            Node.tbody {
+                for count in statistics.unitKinds {
+                    Node.tr {
+                        Node.th(.scope("row"), text: s.unitKind(count.kind))
+                        Node.td(.class("num"), text: String(count.leading))
+                        Node.td(.class("num"), text: String(count.involved))
+                    }
+                }
+            }
+        }
+    }
+
+    private static func timeline(_ plan: Plan, _ s: Strings) -> Node {
+        .ol(.class("timeline")) {
+            if let approvedOn = plan.reportApprovedOn {
+                Node.li {
+                    Node.time(.datetime(approvedOn.iso), text: approvedOn.iso)
+                    Node.text(s.reportApproved + (plan.reportApprovedBy.map { "（\($0)）" } ?? ""))
+                }
+            }
+            for status in Plan.Status.allCases {
+                if let date = plan.stages.date(of: status) {
+                    Node.li {
+                        Node.time(.datetime(date.iso), text: date.iso)
+                        Node.text(s.stage(status))
+                        if status == .approved, let meeting = plan.approvalMeeting { Node.text("（\(meeting)）") }
+                    }
+                } else {
+                    Node.li(.class("pending"), text: "\(s.stage(status))：\(s.notReached)")
+                }
+            }
+        }
+    }
+
+    private static func others(_ plans: [(plan: Plan, jurisdictionName: String)], _ s: Strings) -> Node {
+        if plans.isEmpty { return .empty }
+        return .fragment {
+            Node.h2(text: s.otherPlans)
+            Node.ul {
+                for entry in plans {
+                    Node.li {
+                        Node.a(.href(SiteURL.plan(entry.plan.id).path), text: "\(entry.jurisdictionName) \(entry.plan.title)")
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+import LuoshiDomain
+import LuoshiHTML
+
+/// The task table shared by part, unit and leader pages. On narrow screens each row becomes a
+/// card whose cells carry their column names (`data-label`).
+enum TaskTable {
+    static func render(_ tasks: [TaskListing], caption: String, strings s: Strings) -> Node {
+        .table(.class("stack")) {
+            Node.caption(text: caption)
+            Node.thead {
+                Node.tr {
+                    Node.th(.scope("col"), text: s.number)
+                    Node.th(.scope("col"), text: s.content)
+                    Node.th(.scope("col"), text: s.leadUnits)
+                    Node.th(.scope("col"), text: s.cooperatingUnits)
+                    Node.th(.scope("col"), text: s.leaders)
+                    Node.th(.scope("col"), text: s.deadlineOrTarget)
+                }
+            }
+            Node.tbody {
+                for listing in tasks { row(listing, s) }
+            }
+        }
+    }
+
+    private static func row(_ listing: TaskListing, _ s: Strings) -> Node {
+        let task = listing.task
+        return .tr {
+            Node.th(.scope("row")) {
+                Node.a(.href(SiteURL.task(task.id).path), .ariaLabel(s.taskHeading(task.number.description)),
+                       text: task.number.description)
+            }
+            Node.td(.data("label", s.content)) {
+                Node.text(task.content)
+                Node.text(" ")
+                Node.span(.class("tag"), text: s.taskKind(task.kind))
+            }
+            Node.td(.data("label", s.leadUnits)) { unitList(listing.leadUnits, s) }
+            Node.td(.data("label", s.cooperatingUnits)) { unitList(listing.cooperatingUnits, s) }
+            Node.td(.data("label", s.leaders)) { leaderList(listing.leaders, s) }
+            Node.td(.data("label", s.deadlineOrTarget), text: deadlineOrTarget(task, s))
+        }
+    }
+
+    static func deadlineOrTarget(_ task: PlanTask, _ s: Strings) -> String {
+        switch task.kind {
+        case .phased: task.deadline.map { "\(s.deadline)：\($0.iso)" } ?? s.none
+        case .ongoing: task.annualTarget.map { "\(s.annualTarget)：\($0)" } ?? s.none
+        }
+    }
+
+    static func unitList(_ units: [Unit], _ s: Strings) -> Node {
+        if units.isEmpty { return .text(s.none) }
+        return .ul(.class("inline-list")) {
+            for unit in units {
+                Node.li { Node.a(.href(SiteURL.unit(unit.id).path), .title(unit.name), text: unit.shortName) }
+            }
+        }
+    }
+
+    static func leaderList(_ leaders: [Leader], _ s: Strings) -> Node {
+        if leaders.isEmpty { return .text(s.none) }
+        return .ul(.class("inline-list")) {
+            for leader in leaders {
+                Node.li { Node.a(.href(SiteURL.leader(leader.id).path), text: leader.name) }
+            }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+/// The one stylesheet, served from a fingerprinted URL with a long cache life.
+/// Colours meet WCAG 2.1 AA contrast (4.5:1 for text); the elder mode (长者模式) raises body
+/// type to 22 px, targets to 48 px and spacing; print drops navigation and switches.
+enum Stylesheet {
+    static let css: String = #"""
+:root{--ink:#1a1a1a;--muted:#4a4a4a;--line:#c8c8c8;--paper:#fff;--band:#f4f1ec;--red:#a50f0f;--link:#0a4d94;--focus:#ffbf47;--base:16px;--target:44px;--gap:1rem}
+html.elder{--base:22px;--target:48px;--gap:1.5rem}
+*{box-sizing:border-box}
+html{font-size:var(--base);-webkit-text-size-adjust:100%}
+body{margin:0;color:var(--ink);background:var(--paper);font-family:"PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC","WenQuanYi Micro Hei",system-ui,sans-serif;line-height:1.7}
+html.elder body{line-height:1.85;letter-spacing:.02em}
+a{color:var(--link);text-underline-offset:.15em}
+a:hover{color:#062f5c}
+a:focus-visible,button:focus-visible,summary:focus-visible,[tabindex]:focus-visible{outline:3px solid var(--focus);outline-offset:2px;box-shadow:0 0 0 5px #1a1a1a}
+.skip-link{position:absolute;left:.5rem;top:-10rem;background:var(--paper);color:var(--link);padding:.5rem 1rem;z-index:10;border:2px solid var(--ink)}
+.skip-link:focus{top:.5rem}
+.site-header{background:var(--red);color:#fff}
+.site-header .bar{max-width:72rem;margin:0 auto;padding:.75rem var(--gap);display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;align-items:center;justify-content:space-between}
+.brand{color:#fff;text-decoration:none;font-weight:700;font-size:1.35rem;display:inline-flex;gap:.6rem;align-items:baseline;min-height:var(--target);align-items:center}
+.brand small{font-weight:400;font-size:.9rem}
+.site-header a{color:#fff}
+.site-header nav ul,.switches ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1rem}
+.site-header nav a,.switches a{display:inline-flex;align-items:center;min-height:var(--target);min-width:var(--target);padding:0 .35rem}
+.site-header nav a[aria-current="page"]{font-weight:700;text-decoration-thickness:3px}
+.switches{background:var(--band);border-bottom:1px solid var(--line)}
+.switches .bar{max-width:72rem;margin:0 auto;padding:0 var(--gap);display:flex;flex-wrap:wrap;gap:0 2rem;align-items:center}
+.switches .label{color:var(--muted);margin-right:.25rem}
+.switches a[aria-current="true"]{font-weight:700;color:var(--ink);text-decoration:none}
+main{max-width:72rem;margin:0 auto;padding:var(--gap)}
+.notice{border-left:6px solid #8a5a00;background:#fff8e5;padding:.75rem 1rem;margin:0 0 var(--gap)}
+.notice strong{margin-right:.5rem}
+.crumbs ol{list-style:none;margin:0 0 .5rem;padding:0;display:flex;flex-wrap:wrap;gap:.25rem}
+.crumbs li+li::before{content:"›";margin:0 .4rem;color:var(--muted)}
+h1{font-size:1.75rem;line-height:1.35;margin:.5rem 0 1rem}
+h2{font-size:1.35rem;margin:2rem 0 .75rem;padding-bottom:.25rem;border-bottom:2px solid var(--red)}
+h3{font-size:1.1rem;margin:1.5rem 0 .5rem}
+.meta{display:grid;grid-template-columns:max-content 1fr;gap:.35rem 1.25rem;margin:0 0 1rem}
+.meta dt{color:var(--muted)}
+.meta dd{margin:0}
+.lead{font-size:1.1rem}
+table{border-collapse:collapse;width:100%;margin:.5rem 0 1.5rem}
+caption{text-align:left;font-weight:700;padding:.25rem 0}
+th,td{border:1px solid var(--line);padding:.5rem .6rem;text-align:left;vertical-align:top}
+thead th{background:var(--band)}
+td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
+.timeline{list-style:none;padding:0;margin:0 0 1rem;border-left:3px solid var(--red)}
+.timeline li{padding:.25rem 0 .25rem 1rem}
+.timeline time{font-weight:700;margin-right:.75rem}
+.pending{color:var(--muted)}
+.tag{display:inline-block;border:1px solid var(--muted);border-radius:.25rem;padding:0 .4rem;font-size:.9em;white-space:nowrap}
+.cards{list-style:none;padding:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(15rem,1fr));gap:.75rem}
+.cards li{border:1px solid var(--line);padding:.75rem;border-radius:.25rem}
+.cards a{display:inline-block;min-height:var(--target);padding:.35rem 0}
+.unit-list{columns:16rem;column-gap:2rem;padding-left:1.25rem}
+.unit-list li{break-inside:avoid;padding:.15rem 0}
+.unit-list a{display:inline-block;min-height:calc(var(--target) - .3rem);padding:.35rem 0}
+.inline-list{display:inline;margin:0;padding:0;list-style:none}
+.inline-list li{display:inline}
+.inline-list li+li::before{content:"、"}
+.site-footer{border-top:1px solid var(--line);margin-top:3rem;color:var(--muted)}
+.site-footer .bar{max-width:72rem;margin:0 auto;padding:1rem var(--gap)}
+.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+@media (max-width:640px){
+  h1{font-size:1.4rem}
+  .meta{grid-template-columns:1fr}
+  .meta dd{margin-bottom:.5rem}
+  table.stack,table.stack tbody,table.stack tr,table.stack td,table.stack th[scope="row"]{display:block;width:100%}
+  table.stack thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
+  table.stack tr{border:1px solid var(--line);margin-bottom:.75rem}
+  table.stack td,table.stack th[scope="row"]{border:0;border-bottom:1px solid #e6e6e6}
+  table.stack td[data-label]::before{content:attr(data-label) "：";display:block;color:var(--muted);font-size:.9em}
+}
+@media print{
+  .site-header,.switches,.skip-link,.site-footer{display:none}
+  body{font-size:11pt;color:#000}
+  a{color:#000;text-decoration:none}
+  main{max-width:none;padding:0}
+  table{page-break-inside:auto}
+  tr{page-break-inside:avoid}
+  h2{border-bottom-color:#000}
+}
+"""#
+
+    /// Changes whenever the stylesheet changes, so the URL can be cached for a year.
+    static let fingerprint: String = {
+        var hash: UInt64 = 0xcbf29ce484222325
+        for byte in css.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100000001b3 }
+        return String(hash, radix: 16)
+    }()
+}

@@ -1,0 +1,12 @@
+import Foundation
+import LuoshiDomain
+
+extension TaskPage {
+    static func query(_ snapshot: CatalogSnapshot, taskID: UUID) throws(DomainError) -> Model {
+        guard let task = snapshot.tasksByID[taskID], let plan = snapshot.plansByID[task.planID], plan.isPublic else {
+            throw .taskNotFound(taskID)
+        }
+        let part = snapshot.partsByPlan[plan.id]?.first { $0.number == task.number.part }
+        return Model(plan: plan, part: part, listing: snapshot.listing(task))
+    }
+}

@@ -1,0 +1,42 @@
+import LuoshiDomain
+import LuoshiHTML
+
+extension UnitPage {
+    static func render(_ model: Model, context: PageContext) -> Node {
+        let s = context.strings
+        let unit = model.unit
+        return Layout.page(
+            title: unit.name, context: context,
+            crumbs: [Crumb(title: s.unitsTitle, url: .units), Crumb(title: unit.shortName)],
+            content: [
+                .h1(text: unit.name),
+                .dl(.class("meta")) {
+                    Node.dt(text: s.jurisdiction)
+                    Node.dd(text: model.jurisdictionName)
+                    Node.dt(text: s.kind)
+                    Node.dd(text: s.unitKind(unit.kind))
+                    Node.dt(text: s.shortName)
+                    Node.dd(text: unit.shortName)
+                    if !unit.aliases.isEmpty {
+                        Node.dt(text: s.aliases)
+                        Node.dd(text: unit.aliases.joined(separator: "、"))
+                    }
+                },
+                section(s.tasksLed, model.led, s),
+                section(s.tasksCooperated, model.cooperated, s),
+            ])
+    }
+
+    /// A heading and one table per plan.
+    static func section(_ title: String, _ groups: [(plan: Plan, tasks: [TaskListing])], _ s: Strings) -> Node {
+        .fragment {
+            Node.h2(text: "\(title)（\(groups.reduce(0) { $0 + $1.tasks.count })）")
+            if groups.isEmpty {
+                Node.p(text: s.noTasks)
+            }
+            for group in groups {
+                TaskTable.render(group.tasks, caption: "\(group.plan.title)：\(title)", strings: s)
+            }
+        }
+    }
+}

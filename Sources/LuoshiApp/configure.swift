@@ -1,0 +1,59 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import LuoshiDomain
+import SQLKit
+import Vapor
+
+/// Configures an application from `config`: database, migrations, middleware, routes, commands.
+/// Tests call it once per application; it bootstraps no global system.
+public func configure(_ app: Application, config: AppConfig) async throws {
+    app.luoshiConfig = config
+    switch config.database {
+    case .sqlite(let path):
+        app.databases.use(.sqlite(.file(path), sqlLogLevel: .debug), as: .sqlite)
+    case .postgres(let url):
+        var configuration = try SQLPostgresConfiguration(url: url)
+        if let schema = config.postgresSchema { configuration.searchPath = [schema] }
+        app.databases.use(.postgres(configuration: configuration, sqlLogLevel: .debug), as: .psql)
+    }
+    app.migrations.add(LuoshiMigrations.all)
+
+    app.routes.defaultMaxBodySize = ByteCount(value: config.maxBodySize)
+    app.middleware = Middlewares()
+    app.middleware.use(MetricsMiddleware(registry: app.metricsRegistry))
+    app.middleware.use(LuoshiErrorMiddleware())
+    app.middleware.use(SecurityHeadersMiddleware())
+
+    try routes(app)
+
+    app.asyncCommands.use(LuoshiServeCommand(), as: "serve", isDefault: true)
+    app.asyncCommands.use(LuoshiMigrateCommand(), as: "migrate")
+    app.asyncCommands.use(SampleCommand(), as: "sample")
+}
+
+/// SQLite: write-ahead logging and a busy timeout on every event loop's connection, so readers
+/// never block writers and a busy database waits instead of spinning (STACK-NOTES.md).
+func prepareSQLite(_ app: Application) async throws {
+    guard case .sqlite = app.luoshiConfig.database else { return }
+    for eventLoop in app.eventLoopGroup.makeIterator() {
+        guard let sql = app.databases.database(.sqlite, logger: app.logger, on: eventLoop) as? any SQLDatabase else { continue }
+        try await sql.raw("PRAGMA journal_mode = WAL").run()
+        try await sql.raw("PRAGMA busy_timeout = \(literal: 5_000)").run()
+    }
+}
+
+extension Application {
+    private struct ConfigKey: StorageKey { typealias Value = AppConfig }
+
+    var luoshiConfig: AppConfig {
+        get { storage[ConfigKey.self] ?? AppConfig(database: .sqlite(path: "luoshi.sqlite")) }
+        set { storage[ConfigKey.self] = newValue }
+    }
+
+    /// Runs pending migrations and prepares the database for serving.
+    public func prepareDatabase() async throws {
+        try await prepareSQLite(self)
+        try await autoMigrate()
+    }
+}

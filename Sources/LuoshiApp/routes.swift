@@ -1,0 +1,7 @@
+import Vapor
+
+func routes(_ app: Application) throws {
+    PublicPagesController.register(app)
+    SiteController.register(app)
+    CatalogAPIController.register(app)
+}
