@@ -11,6 +11,16 @@ struct MetricsMiddleware: AsyncMiddleware {
         .milliseconds(50), .milliseconds(100), .milliseconds(250), .milliseconds(500), .seconds(1), .seconds(5),
     ]
 
+    // MetricNameDescriptor is not Sendable, so these are made on use (two small structs).
+    static var requests: MetricNameDescriptor {
+        MetricNameDescriptor(namespace: "luoshi", subsystem: "http", metricName: "requests", unitName: "total",
+                             helpText: "HTTP requests by method, route and status")
+    }
+    static var latency: MetricNameDescriptor {
+        MetricNameDescriptor(namespace: "luoshi", subsystem: "http", metricName: "request_duration", unitName: "seconds",
+                             helpText: "HTTP request latency by method and route")
+    }
+
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let start = ContinuousClock.now
         let response: Response
@@ -28,10 +38,9 @@ struct MetricsMiddleware: AsyncMiddleware {
     private func record(_ request: Request, _ status: HTTPResponseStatus, since start: ContinuousClock.Instant) {
         let route = request.route.map { "/" + $0.path.map(\.description).joined(separator: "/") } ?? "unmatched"
         let labels = [("method", request.method.rawValue), ("route", route), ("status", String(status.code))]
-        registry.makeCounter(name: "luoshi_http_requests_total", labels: labels, help: "HTTP requests by method, route and status").increment()
-        registry.makeDurationHistogram(name: "luoshi_http_request_duration_seconds",
-                                       labels: [("method", request.method.rawValue), ("route", route)],
-                                       buckets: Self.buckets, help: "HTTP request latency by method and route")
+        registry.makeCounter(descriptor: Self.requests, labels: labels).increment()
+        registry.makeDurationHistogram(descriptor: Self.latency, labels: [("method", request.method.rawValue), ("route", route)],
+                                       buckets: Self.buckets)
             .recordNanoseconds((ContinuousClock.now - start).nanoseconds)
     }
 }

@@ -1,0 +1,74 @@
+import Foundation
+import Logging
+@testable import LuoshiApp
+import SQLKit
+import Testing
+import Vapor
+import VaporTesting
+
+/// The database a test runs on: a fresh SQLite file per test, or, when
+/// `LUOSHI_TEST_POSTGRES_URL` is set, a fresh schema per test on that server.
+enum TestDatabase {
+    static var postgresURL: String? { ProcessInfo.processInfo.environment["LUOSHI_TEST_POSTGRES_URL"].flatMap { $0.isEmpty ? nil : $0 } }
+
+    static func makeConfig() -> (AppConfig, cleanup: @Sendable (Application) async -> Void) {
+        let suffix = UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
+        if let url = postgresURL {
+            let schema = "test_\(suffix)"
+            return (AppConfig(database: .postgres(url: url), postgresSchema: schema), { app in
+                try? await (app.db as? any SQLDatabase)?.raw("DROP SCHEMA IF EXISTS \(ident: schema) CASCADE").run()
+            })
+        }
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("luoshi-test-\(suffix).sqlite").path
+        return (AppConfig(database: .sqlite(path: path)), { _ in
+            for extra in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + extra) }
+        })
+    }
+}
+
+/// Runs `body` against a configured, migrated application, with the sample loaded unless
+/// `sample` is false, and tears everything down afterwards.
+func withLuoshiApp(sample: Bool = true, _ body: (Application) async throws -> Void) async throws {
+    let app = try await Application.make(.testing)
+    app.logger.logLevel = .warning
+    let (config, cleanup) = TestDatabase.makeConfig()
+    do {
+        try await configure(app, config: config)
+        if let schema = config.postgresSchema, let sql = app.db as? any SQLDatabase {
+            try await sql.raw("CREATE SCHEMA IF NOT EXISTS \(ident: schema)").run()
+        }
+        try await app.prepareDatabase()
+        if sample { try await SampleData.loadIfEmpty(into: app.db) }
+        try await body(app)
+    } catch {
+        await cleanup(app)
+        try? await app.asyncShutdown()
+        throw error
+    }
+    await cleanup(app)
+    try await app.asyncShutdown()
+}
+
+extension Application {
+    /// The sample plan's id.
+    func samplePlanID() async throws -> UUID {
+        let snapshot = try await catalog.snapshot(db as! any SQLDatabase)
+        return try #require(snapshot.plans.first { $0.year == 2023 && $0.jurisdictionCode == "371323" }).id
+    }
+
+    func snapshot() async throws -> CatalogSnapshot {
+        try await catalog.snapshot(db as! any SQLDatabase)
+    }
+}
+
+extension TestingHTTPResponse {
+    func json() throws -> Any {
+        try JSONSerialization.jsonObject(with: Data(buffer: body))
+    }
+
+    /// The `error` object of an API error body.
+    func apiError() throws -> [String: Any] {
+        let object = try #require(try json() as? [String: Any])
+        return try #require(object["error"] as? [String: Any])
+    }
+}
