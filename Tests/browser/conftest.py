@@ -305,10 +305,14 @@ class Site:
 
     # axe --------------------------------------------------------------
 
+    def run_axe_raw(self, options: dict) -> dict:
+        """Inject axe-core and run it: its results, or {"error": ...} if it threw or rejected."""
+        self._axe.inject()
+        return self.driver.execute_async_script(AXE_RUN_SCRIPT, options)
+
     def axe(self) -> dict:
         """Run axe-core (WCAG 2.1 A/AA) on the current page; fails on any axe error."""
-        self._axe.inject()
-        result = self.driver.execute_async_script(AXE_RUN_SCRIPT, AXE_OPTIONS)
+        result = self.run_axe_raw(AXE_OPTIONS)
         if not isinstance(result, dict) or "error" in result:
             pytest.fail(f"axe-core failed on {self.driver.current_url}: "
                         f"{result.get('error') if isinstance(result, dict) else result!r}")
