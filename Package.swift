@@ -25,11 +25,13 @@ let package = Package(
     targets: [
         .target(name: "LuoshiDomain", swiftSettings: strictSettings),
         .target(name: "LuoshiHTML", swiftSettings: strictSettings),
+        .target(name: "LuoshiOffice", swiftSettings: strictSettings),
         .target(
             name: "LuoshiApp",
             dependencies: [
                 "LuoshiDomain",
                 "LuoshiHTML",
+                "LuoshiOffice",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -56,6 +58,7 @@ let package = Package(
         ),
         .testTarget(name: "LuoshiDomainTests", dependencies: ["LuoshiDomain"], swiftSettings: strictSettings),
         .testTarget(name: "LuoshiHTMLTests", dependencies: ["LuoshiHTML"], swiftSettings: strictSettings),
+        .testTarget(name: "LuoshiOfficeTests", dependencies: ["LuoshiOffice"], swiftSettings: strictSettings),
         .testTarget(
             name: "LuoshiAppTests",
             dependencies: [

@@ -15,6 +15,8 @@ public struct AppConfig: Sendable {
     public var maxBodySize: Int
     /// PostgreSQL only: the schema to use (tests give each test its own).
     public var postgresSchema: String?
+    /// Bcrypt work factor for passwords (`LUOSHI_BCRYPT_COST`, 10–14, default 12); tests use 4.
+    public var bcryptCost: Int = 12
 
     public init(database: Database, secureCookies: Bool = false, maxBodySize: Int = 20 * 1024 * 1024,
                 postgresSchema: String? = nil) {
@@ -37,7 +39,14 @@ public struct AppConfig: Sendable {
             }
             maxBody = value
         }
-        return AppConfig(database: database, secureCookies: secure, maxBodySize: maxBody)
+        var config = AppConfig(database: database, secureCookies: secure, maxBodySize: maxBody)
+        if let text = environment["LUOSHI_BCRYPT_COST"] {
+            guard let cost = Int(text), (10...14).contains(cost) else {
+                throw .invalid("LUOSHI_BCRYPT_COST", zh: "LUOSHI_BCRYPT_COST 应为 10–14 的整数", en: "LUOSHI_BCRYPT_COST must be a whole number from 10 to 14")
+            }
+            config.bcryptCost = cost
+        }
+        return config
     }
 
     /// `nil` or empty → `./luoshi.sqlite`; `sqlite:///abs/path` or `sqlite://rel/path` → that file;

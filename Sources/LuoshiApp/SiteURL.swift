@@ -16,12 +16,28 @@ enum SiteURL: Sendable, Hashable {
     /// Sets the language or display mode and returns to `returnTo`.
     case preferences(language: Language? = nil, elder: Bool? = nil, returnTo: String)
     case stylesheet
+    case login(next: String?)
+    case logout
+    case workbench
+    case account
+    case accountPassword
+    case accountTokens
+    case revokeToken(UUID)
+    case adminUsers
+    case adminUserReset(UUID)
+    case adminUserDisable(UUID)
+    case adminSecurity
+    case adminSecurityPolicy
+    case adminUnlock(UUID)
+    case adminRole
+    case adminAudit
+    case adminAuditCSV
     case health
     case metrics
     case api(API)
 
     enum API: Sendable, Hashable {
-        case plans, plan(UUID), planTasks(UUID), task(UUID), units, unit(UUID), leaders, openAPI
+        case plans, plan(UUID), planTasks(UUID), task(UUID), units, unit(UUID), leaders, openAPI, session, me
     }
 
     var path: String {
@@ -41,6 +57,23 @@ enum SiteURL: Sendable, Hashable {
                 "return=" + (returnTo.addingPercentEncoding(withAllowedCharacters: .urlQueryValueAllowed) ?? "/"),
             ].compactMap { $0 }.joined(separator: "&")
         case .stylesheet: "/assets/luoshi-\(Stylesheet.fingerprint).css"
+        case .login(let next):
+            next.map { "/login?next=" + ($0.addingPercentEncoding(withAllowedCharacters: .urlQueryValueAllowed) ?? "/") } ?? "/login"
+        case .logout: "/logout"
+        case .workbench: "/workbench"
+        case .account: "/account"
+        case .accountPassword: "/account/password"
+        case .accountTokens: "/account/tokens"
+        case .revokeToken(let id): "/account/tokens/\(id.uuidString.lowercased())/revoke"
+        case .adminUsers: "/admin/users"
+        case .adminUserReset(let id): "/admin/users/\(id.uuidString.lowercased())/reset-password"
+        case .adminUserDisable(let id): "/admin/users/\(id.uuidString.lowercased())/disable"
+        case .adminSecurity: "/admin/security"
+        case .adminSecurityPolicy: "/admin/security/policy"
+        case .adminUnlock(let id): "/admin/security/users/\(id.uuidString.lowercased())/unlock"
+        case .adminRole: "/admin/security/role"
+        case .adminAudit: "/admin/audit"
+        case .adminAuditCSV: "/admin/audit.csv"
         case .health: "/health"
         case .metrics: "/metrics"
         case .api(let api):
@@ -53,6 +86,8 @@ enum SiteURL: Sendable, Hashable {
             case .unit(let id): "/api/v1/units/\(id.uuidString.lowercased())"
             case .leaders: "/api/v1/leaders"
             case .openAPI: "/api/openapi.json"
+            case .session: "/api/v1/session"
+            case .me: "/api/v1/me"
             }
         }
     }
@@ -69,6 +104,24 @@ enum SiteURL: Sendable, Hashable {
         static let leader: [PathComponent] = ["leaders", ":leaderID"]
         static let preferences: [PathComponent] = ["preferences"]
         static let stylesheet: [PathComponent] = ["assets", ":stylesheet"]
+        static let login: [PathComponent] = ["login"]
+        static let logout: [PathComponent] = ["logout"]
+        static let workbench: [PathComponent] = ["workbench"]
+        static let account: [PathComponent] = ["account"]
+        static let accountPassword: [PathComponent] = ["account", "password"]
+        static let accountTokens: [PathComponent] = ["account", "tokens"]
+        static let revokeToken: [PathComponent] = ["account", "tokens", ":tokenID", "revoke"]
+        static let adminUsers: [PathComponent] = ["admin", "users"]
+        static let adminUserReset: [PathComponent] = ["admin", "users", ":userID", "reset-password"]
+        static let adminUserDisable: [PathComponent] = ["admin", "users", ":userID", "disable"]
+        static let adminSecurity: [PathComponent] = ["admin", "security"]
+        static let adminSecurityPolicy: [PathComponent] = ["admin", "security", "policy"]
+        static let adminUnlock: [PathComponent] = ["admin", "security", "users", ":userID", "unlock"]
+        static let adminRole: [PathComponent] = ["admin", "security", "role"]
+        static let adminAudit: [PathComponent] = ["admin", "audit"]
+        static let adminAuditCSV: [PathComponent] = ["admin", "audit.csv"]
+        static let apiSession: [PathComponent] = ["api", "v1", "session"]
+        static let apiMe: [PathComponent] = ["api", "v1", "me"]
         static let health: [PathComponent] = ["health"]
         static let metrics: [PathComponent] = ["metrics"]
         static let apiPlans: [PathComponent] = ["api", "v1", "plans"]

@@ -24,12 +24,19 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.middleware.use(MetricsMiddleware(registry: app.metricsRegistry))
     app.middleware.use(LuoshiErrorMiddleware())
     app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(AuthenticationMiddleware())
+    app.middleware.use(CSRFMiddleware())
+    app.middleware.use(AuthorizationMiddleware())
+    app.passwords.use(.bcrypt(cost: config.bcryptCost))
 
     try routes(app)
 
     app.asyncCommands.use(LuoshiServeCommand(), as: "serve", isDefault: true)
     app.asyncCommands.use(LuoshiMigrateCommand(), as: "migrate")
     app.asyncCommands.use(SampleCommand(), as: "sample")
+    app.asyncCommands.use(UserCommands(), as: "user")
+    app.asyncCommands.use(TokenCommands(), as: "token")
+    app.asyncCommands.use(AuditCommands(), as: "audit")
 }
 
 /// SQLite: write-ahead logging and a busy timeout on every event loop's connection, so readers

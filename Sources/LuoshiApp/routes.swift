@@ -4,4 +4,7 @@ func routes(_ app: Application) throws {
     PublicPagesController.register(app)
     SiteController.register(app)
     CatalogAPIController.register(app)
+    AccountController.register(app)
+    AdminController.register(app)
+    SessionAPIController.register(app)
 }

@@ -64,3 +64,37 @@ extension DomainError {
         .notFound("number", zh: "方案中没有第 \(number) 部分", en: "The plan has no part \(number)")
     }
 }
+
+extension DomainError.Code {
+    public static let signInRequired = DomainError.Code(rawValue: "sign_in_required")
+    public static let forbidden = DomainError.Code(rawValue: "forbidden")
+    public static let passwordChangeRequired = DomainError.Code(rawValue: "password_change_required")
+    public static let locked = DomainError.Code(rawValue: "account_locked")
+    public static let invalidCredentials = DomainError.Code(rawValue: "invalid_credentials")
+    public static let tooManyAttempts = DomainError.Code(rawValue: "too_many_attempts")
+    public static let csrf = DomainError.Code(rawValue: "csrf_failed")
+}
+
+extension DomainError {
+    public static let signInRequired = DomainError(.signInRequired, zh: "请先登录", en: "Please sign in first")
+    public static let forbidden = DomainError(.forbidden, zh: "您没有执行此操作的权限", en: "You are not allowed to do this")
+    public static let passwordChangeRequired = DomainError(
+        .passwordChangeRequired, zh: "请先修改密码后再继续", en: "Please change your password before you continue")
+    /// The same message whether the username exists or not.
+    public static let invalidCredentials = DomainError(
+        .invalidCredentials, zh: "用户名或密码不正确", en: "The username or password is not correct")
+    public static let accountLocked = DomainError(
+        .locked, zh: "登录失败次数过多，账号已临时锁定，请稍后再试或联系安全管理员",
+        en: "Too many failed sign-ins: the account is locked for a while; try again later or ask the security administrator")
+    public static let tooManyAttempts = DomainError(
+        .tooManyAttempts, zh: "此地址登录失败次数过多，请稍后再试", en: "Too many failed sign-ins from this address; try again later")
+    public static let csrfFailed = DomainError(
+        .csrf, zh: "表单已过期或来源不明，请刷新页面后重试", en: "The form has expired or did not come from this site; reload the page and try again")
+}
+
+extension DomainError {
+    /// Optimistic locking: someone saved the same object since this form was opened.
+    public static let staleEdit = DomainError(
+        .conflict, zh: "该内容已被他人修改，请刷新页面后重新编辑", en: "Someone else changed this since you opened it; reload and edit again",
+        field: "version")
+}

@@ -28,3 +28,9 @@ public struct Jurisdiction: Sendable, Hashable, Codable {
         }
     }
 }
+
+extension Jurisdiction {
+    /// The code of accounts that belong to the whole deployment rather than one jurisdiction
+    /// (the first system administrator of an empty database).
+    public static let deploymentRoot = "000000"
+}

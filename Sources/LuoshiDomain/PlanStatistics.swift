@@ -23,6 +23,10 @@ public struct PlanStatistics: Sendable, Hashable {
     public var tasksByKind: [TaskKind: Int]
     public var unitKinds: [UnitKindCount]
     public var leadUnitCount: Int
+    /// Units other than townships and streets that lead a task (the seed's "41个牵头单位").
+    public var leadingDepartments: Int
+    /// Townships and streets named on any task (the seed's "6个乡镇(街道)").
+    public var townshipsInvolved: Int
     public var leaderCount: Int
 
     public init(parts: [Part], tasks: [PlanTask], unitKind: (UUID) -> Unit.Kind?) {
@@ -46,6 +50,8 @@ public struct PlanStatistics: Sendable, Hashable {
             return involvedCount == 0 ? nil : UnitKindCount(kind: kind, leading: leadingCount, involved: involvedCount)
         }
         leadUnitCount = leading.count
+        leadingDepartments = leading.count { !(unitKind($0)?.isLocal ?? false) }
+        townshipsInvolved = involved.count { unitKind($0)?.isLocal ?? false }
         leaderCount = Set(tasks.flatMap(\.leaderIDs)).count
     }
 }

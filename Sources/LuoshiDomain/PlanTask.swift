@@ -100,6 +100,9 @@ public struct PlanTask: Sendable, Hashable, Identifiable {
 public struct Unit: Sendable, Hashable, Identifiable {
     public enum Kind: String, Sendable, Codable, CaseIterable {
         case department, township, street, developmentZone, other
+
+        /// Townships and streets (乡镇、街道), as opposed to county departments and zones.
+        public var isLocal: Bool { self == .township || self == .street }
     }
 
     public var id: UUID

@@ -28,6 +28,8 @@ struct LuoshiServeCommand: AnyAsyncCommand {
                 context.console.print("数据库中已有方案，未重复载入示例 / The database already holds a plan; the sample was not loaded again.")
             }
         }
+        let accounts = try await InitialAccounts.createIfNoUsers(app, sample: withSample)
+        InitialAccounts.print(accounts, to: context.console)
         try await app.servers.asyncCommand.run(using: &context)
     }
 }

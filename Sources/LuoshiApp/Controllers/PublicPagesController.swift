@@ -5,14 +5,14 @@ import Vapor
 /// The public pages of issued plans: home, plan, part, task, units, unit, leaders, leader.
 enum PublicPagesController {
     static func register(_ routes: any RoutesBuilder) {
-        routes.get(SiteURL.Route.home, use: home)
-        routes.get(SiteURL.Route.plan, use: plan)
-        routes.get(SiteURL.Route.part, use: part)
-        routes.get(SiteURL.Route.task, use: task)
-        routes.get(SiteURL.Route.units, use: units)
-        routes.get(SiteURL.Route.unit, use: unit)
-        routes.get(SiteURL.Route.leaders, use: leaders)
-        routes.get(SiteURL.Route.leader, use: leader)
+        routes.on(.GET, SiteURL.Route.home, requires: .readPublic, use: home)
+        routes.on(.GET, SiteURL.Route.plan, requires: .readPublic, use: plan)
+        routes.on(.GET, SiteURL.Route.part, requires: .readPublic, use: part)
+        routes.on(.GET, SiteURL.Route.task, requires: .readPublic, use: task)
+        routes.on(.GET, SiteURL.Route.units, requires: .readPublic, use: units)
+        routes.on(.GET, SiteURL.Route.unit, requires: .readPublic, use: unit)
+        routes.on(.GET, SiteURL.Route.leaders, requires: .readPublic, use: leaders)
+        routes.on(.GET, SiteURL.Route.leader, requires: .readPublic, use: leader)
     }
 
     @Sendable static func home(_ req: Request) async throws -> Response {

@@ -6,10 +6,10 @@ import Vapor
 /// Preferences, the stylesheet, health and metrics.
 enum SiteController {
     static func register(_ routes: any RoutesBuilder) {
-        routes.get(SiteURL.Route.preferences, use: preferences)
-        routes.get(SiteURL.Route.stylesheet, use: stylesheet)
-        routes.get(SiteURL.Route.health, use: health)
-        routes.get(SiteURL.Route.metrics, use: metrics)
+        routes.on(.GET, SiteURL.Route.preferences, requires: .readPublic, use: preferences)
+        routes.on(.GET, SiteURL.Route.stylesheet, requires: .readPublic, use: stylesheet)
+        routes.on(.GET, SiteURL.Route.health, requires: .readPublic, use: health)
+        routes.on(.GET, SiteURL.Route.metrics, requires: .readPublic, use: metrics)
     }
 
     /// `GET /preferences?lang=en&elder=1&return=/units`: remembers the choice in a cookie for a

@@ -19,6 +19,16 @@ struct LuoshiErrorMiddleware: AsyncMiddleware {
         if request.url.path.hasPrefix("/api/") || request.url.path == "/api" {
             return jsonResponse(status: status, domain: domain, request: request)
         }
+        // A browser asking for a page it may see once signed in (or once its password is changed)
+        // is sent there rather than shown an error.
+        if request.method == .GET {
+            if domain.code == .signInRequired {
+                return request.redirect(to: SiteURL.login(next: Preferences.safeReturnPath(request.url.string)).path, redirectType: .normal)
+            }
+            if domain.code == .passwordChangeRequired {
+                return request.redirect(to: SiteURL.accountPassword.path, redirectType: .normal)
+            }
+        }
         return htmlResponse(status: status, domain: domain, request: request)
     }
 
@@ -63,6 +73,7 @@ struct LuoshiErrorMiddleware: AsyncMiddleware {
     private static func htmlResponse(status: HTTPResponseStatus, domain: DomainError, request: Request) -> Response {
         let context = request.pageContext(section: .none)
         let detail = status.code < 500 && status != .notFound ? domain.message : nil
+        // An unknown page is a 404 to every visitor: it does not say more to anyone.
         let html = ErrorPage.render(.init(status: Int(status.code), detail: detail), context: context).renderDocument()
         var headers = HTTPHeaders()
         headers.contentType = .html

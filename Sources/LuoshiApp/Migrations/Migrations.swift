@@ -6,5 +6,7 @@ enum LuoshiMigrations {
         // 001: the plan model
         CreateJurisdiction(), CreateUnit(), CreateUnitAlias(), CreateLeader(), CreatePlan(), CreatePart(),
         CreatePlanTask(), CreateTaskUnit(), CreateTaskLeader(), CreateMilestone(),
+        // 002: accounts, sessions, tokens, the audit log and security settings
+        CreateUser(), CreateSession(), CreateAccessToken(), CreateAuditLog(), CreateSecuritySettings(),
     ]
 }

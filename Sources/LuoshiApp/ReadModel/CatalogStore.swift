@@ -75,7 +75,7 @@ extension Application {
 extension Request {
     /// The current snapshot of plans, tasks, units and leaders.
     func catalog() async throws -> CatalogSnapshot {
-        try await application.catalog.snapshot(db as! any SQLDatabase)
+        try await application.catalog.snapshot(sql)
     }
 
     /// Serves a cached response for this URL and `variant` (language, mode), answering

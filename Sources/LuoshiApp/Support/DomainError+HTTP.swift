@@ -8,6 +8,10 @@ extension DomainError {
         switch code {
         case .notFound: .notFound
         case .conflict, .alreadyExists, .duplicate: .conflict
+        case .signInRequired, .invalidCredentials: .unauthorized
+        case .forbidden, .passwordChangeRequired, .csrf: .forbidden
+        case .locked: HTTPResponseStatus(statusCode: 423, reasonPhrase: "Locked")
+        case .tooManyAttempts: .tooManyRequests
         default: .badRequest
         }
     }

@@ -22,7 +22,23 @@ extension Request {
 
     func pageContext(section: PageContext.Section, notice: LocalizedText? = nil) -> PageContext {
         PageContext(language: language, elder: elderMode, currentPath: Preferences.safeReturnPath(url.string),
-                    section: section, notice: notice)
+                    section: section, notice: notice, user: signedInHeader)
+    }
+
+    /// The header's view of the signed-in user: only the pages their role may use.
+    private var signedInHeader: PageContext.SignedInUser? {
+        guard let user = currentUser else { return nil }
+        let a = Strings.for(language).account
+        let candidates: [(String, SiteURL, PageContext.Section, Action)] = [
+            (a.workbench, .workbench, .workbench, .readInternal),
+            (a.users, .adminUsers, .admin, .manageUsers),
+            (a.security, .adminSecurity, .admin, .manageSecurity),
+            (a.audit, .adminAudit, .admin, .readAudit),
+            (a.myAccount, .account, .account, .manageOwnAccount),
+        ]
+        return PageContext.SignedInUser(
+            displayName: user.displayName, csrfToken: user.csrfToken,
+            links: candidates.filter { Policy.can(user.actor, $0.3) }.map { (title: $0.0, url: $0.1, section: $0.2) })
     }
 
     /// Renders a page through the response cache: the page's query and view run only when this
@@ -32,7 +48,12 @@ extension Request {
     ) async throws -> Response {
         let snapshot = try await catalog()
         let context = pageContext(section: section)
-        return try cachedResponse(snapshot, variant: "\(context.language.rawValue)|\(context.elder)") {
+        // A signed-in visitor's header carries their name and sign-out token: cache per session.
+        let session: String = switch currentUser?.credential {
+        case .session(let id, _): id.uuidString
+        default: "-"
+        }
+        return try cachedResponse(snapshot, variant: "\(context.language.rawValue)|\(context.elder)|\(session)") {
             let html = try build(snapshot, context).renderDocument()
             return (ByteBuffer(string: html), .html)
         }

@@ -4,7 +4,15 @@ import LuoshiHTML
 /// What every page needs besides its own model: the reader's language and display mode,
 /// where they are (for the switches to return to), and the sample notice, if any.
 struct PageContext: Sendable {
-    enum Section: Sendable { case home, units, leaders, none }
+    enum Section: Sendable { case home, units, leaders, workbench, account, admin, none }
+
+    /// The signed-in user as the header shows them: name, sign-out token, and the pages their
+    /// role may use.
+    struct SignedInUser: Sendable {
+        var displayName: String
+        var csrfToken: String?
+        var links: [(title: String, url: SiteURL, section: Section)]
+    }
 
     var language: Language
     var elder: Bool
@@ -13,6 +21,7 @@ struct PageContext: Sendable {
     var section: Section
     /// Shown on every page whose data is illustrative.
     var notice: LocalizedText?
+    var user: SignedInUser?
 
     var strings: Strings { .for(language) }
 }
@@ -20,6 +29,8 @@ struct PageContext: Sendable {
 struct Crumb: Sendable {
     var title: String
     var url: SiteURL?
+    /// The title is Chinese data (a plan's title, a unit's name) rather than UI text.
+    var isData = false
 }
 
 /// The one shared layout: language, skip link, landmarks, switches, breadcrumbs, footer.
@@ -39,10 +50,7 @@ enum Layout {
                 switches(context)
                 Node.main(.id("main"), .tabindex(-1)) {
                     if let notice = context.notice {
-                        Node.p(.class("notice"), .role("note")) {
-                            Node.strong(text: s.illustrativeLabel)
-                            Node.text(notice.text(in: context.language))
-                        }
+                        Node.p(.class("notice"), .role("note"), text: notice.text(in: context.language))
                     }
                     if !crumbs.isEmpty { breadcrumbs(crumbs, context) }
                     content
@@ -76,6 +84,17 @@ enum Layout {
                         item(s.navHome, .home, .home)
                         item(s.navUnits, .units, .units)
                         item(s.navLeaders, .leaders, .leaders)
+                        if let user = context.user {
+                            for link in user.links { item(link.title, link.url, link.section) }
+                        } else {
+                            item(s.account.signIn, .login(next: nil), .none)
+                        }
+                    }
+                }
+                if let user = context.user, let token = user.csrfToken {
+                    Node.div(.class("user")) {
+                        Node.span(text: s.account.signedInAs(user.displayName))
+                        Forms.button(s.account.signOut, action: .logout, csrf: token)
                     }
                 }
             }
@@ -127,10 +146,11 @@ enum Layout {
         .nav(.class("crumbs"), .ariaLabel(context.strings.breadcrumb)) {
             Node.ol {
                 for (index, crumb) in crumbs.enumerated() {
+                    let lang: Attribute = crumb.isData ? context.strings.dataLang : .lang(context.language.tag)
                     if let url = crumb.url, index < crumbs.count - 1 {
-                        Node.li { Node.a(.href(url.path), text: crumb.title) }
+                        Node.li { Node.a(.href(url.path), lang, text: crumb.title) }
                     } else {
-                        Node.li { Node.span(.ariaCurrent("page"), text: crumb.title) }
+                        Node.li { Node.span(.ariaCurrent("page"), lang, text: crumb.title) }
                     }
                 }
             }

@@ -3,6 +3,9 @@ import LuoshiDomain
 /// Every UI string, in Simplified Chinese and English. A view takes `Strings` and never holds
 /// text of its own; adding a field here makes the compiler ask for both languages.
 struct Strings: Sendable {
+    /// Plans, units and leaders are written in Chinese; when the UI speaks another language,
+    /// data text is marked `lang="zh-CN"` so screen readers switch voice (WCAG 3.1.2).
+    let dataLanguage: String?
     let siteName: String
     let siteTagline: String
     let skipToContent: String
@@ -15,7 +18,6 @@ struct Strings: Sendable {
     let elderModeOn: String
     let elderModeOff: String
     let breadcrumb: String
-    let illustrativeLabel: String
 
     let plan: String
     let plans: String
@@ -45,7 +47,7 @@ struct Strings: Sendable {
     let total: String
     let partTitle: @Sendable (Int) -> String
     let taskCount: @Sendable (Int) -> String
-    let overviewSentence: @Sendable (_ parts: Int, _ tasks: Int, _ leadUnits: Int) -> String
+    let overviewSentence: @Sendable (_ parts: Int, _ tasks: Int, _ leadingDepartments: Int, _ townships: Int) -> String
 
     let number: String
     let content: String
@@ -68,6 +70,7 @@ struct Strings: Sendable {
 
     let unitsTitle: String
     let unitKind: @Sendable (Unit.Kind) -> String
+    let unitKindColumn: String
     let unitName: String
     let shortName: String
     let aliases: String
@@ -87,6 +90,7 @@ struct Strings: Sendable {
     let serverErrorMessage: String
     let backHome: String
     let footerNote: String
+    let account: AccountStrings
 
     static func `for`(_ language: Language) -> Strings {
         switch language {
@@ -98,6 +102,7 @@ struct Strings: Sendable {
 
 extension Strings {
     static let chinese = Strings(
+        dataLanguage: nil,
         siteName: "落实",
         siteTagline: "政府工作报告重点任务督查",
         skipToContent: "跳到主要内容",
@@ -110,7 +115,6 @@ extension Strings {
         elderModeOn: "长者模式",
         elderModeOff: "标准模式",
         breadcrumb: "当前位置",
-        illustrativeLabel: "示例数据",
         plan: "方案",
         plans: "方案",
         otherPlans: "其他方案",
@@ -152,8 +156,9 @@ extension Strings {
         total: "合计",
         partTitle: { "第\(ChineseNumerals.text($0))部分" },
         taskCount: { "\($0)项" },
-        overviewSentence: { parts, tasks, leadUnits in
-            "方案将重点任务分解为\(ChineseNumerals.text(parts))个部分、\(tasks)项具体工作，涉及\(leadUnits)个牵头单位。"
+        overviewSentence: { parts, tasks, departments, townships in
+            "方案将重点任务分解为\(ChineseNumerals.text(parts))个部分、\(tasks)项具体工作，主要涉及\(departments)个牵头单位"
+                + (townships > 0 ? "和\(townships)个乡镇（街道）。" : "。")
         },
         number: "序号",
         content: "工作任务",
@@ -183,6 +188,7 @@ extension Strings {
             case .other: "其他单位"
             }
         },
+        unitKindColumn: "单位类型",
         unitName: "单位名称",
         shortName: "简称",
         aliases: "别名",
@@ -197,7 +203,9 @@ extension Strings {
         errorTitle: { code in
             switch code {
             case 404: "页面不存在"
-            case 400: "请求有误"
+            case 401: "请先登录"
+            case 403: "无权访问"
+            case 400..<500: "请求有误"
             default: "服务暂时不可用"
             }
         },
@@ -205,10 +213,12 @@ extension Strings {
         badRequestMessage: "请求的参数有误。",
         serverErrorMessage: "服务器处理请求时出现问题，请稍后再试。",
         backHome: "返回首页",
-        footerNote: "本系统公开已印发的重点工作任务分解方案。"
+        footerNote: "本系统公开已印发的重点工作任务分解方案。",
+        account: .chinese
     )
 
     static let english = Strings(
+        dataLanguage: "zh-CN",
         siteName: "Luoshi",
         siteTagline: "Government Work Report delivery",
         skipToContent: "Skip to main content",
@@ -221,7 +231,6 @@ extension Strings {
         elderModeOn: "Elder mode",
         elderModeOff: "Standard mode",
         breadcrumb: "Breadcrumb",
-        illustrativeLabel: "Illustrative data",
         plan: "Plan",
         plans: "Plans",
         otherPlans: "Other plans",
@@ -263,8 +272,9 @@ extension Strings {
         total: "Total",
         partTitle: { "Part \($0)" },
         taskCount: { $0 == 1 ? "1 task" : "\($0) tasks" },
-        overviewSentence: { parts, tasks, leadUnits in
-            "The plan breaks the report into \(parts) parts and \(tasks) tasks, led by \(leadUnits) units."
+        overviewSentence: { parts, tasks, departments, townships in
+            "The plan breaks the report into \(parts) parts and \(tasks) tasks, mainly involving \(departments) lead units"
+                + (townships > 0 ? " and \(townships) townships and streets." : ".")
         },
         number: "No.",
         content: "Task",
@@ -294,6 +304,7 @@ extension Strings {
             case .other: "Other units"
             }
         },
+        unitKindColumn: "Kind of unit",
         unitName: "Unit",
         shortName: "Short name",
         aliases: "Also known as",
@@ -308,7 +319,9 @@ extension Strings {
         errorTitle: { code in
             switch code {
             case 404: "Page not found"
-            case 400: "Bad request"
+            case 401: "Please sign in"
+            case 403: "Not allowed"
+            case 400..<500: "Bad request"
             default: "Service unavailable"
             }
         },
@@ -316,6 +329,7 @@ extension Strings {
         badRequestMessage: "The request has a malformed parameter.",
         serverErrorMessage: "Something went wrong while handling the request. Please try again later.",
         backHome: "Back to home",
-        footerNote: "Luoshi publishes issued key-task decomposition plans."
+        footerNote: "Luoshi publishes issued key-task decomposition plans.",
+        account: .english
     )
 }

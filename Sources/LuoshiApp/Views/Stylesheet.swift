@@ -48,7 +48,7 @@ td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 .timeline time{font-weight:700;margin-right:.75rem}
 .pending{color:var(--muted)}
 .tag{display:inline-block;border:1px solid var(--muted);border-radius:.25rem;padding:0 .4rem;font-size:.9em;white-space:nowrap}
-.cards{list-style:none;padding:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(15rem,1fr));gap:.75rem}
+.cards{list-style:none;padding:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(min(15rem,100%),1fr));gap:.75rem}
 .cards li{border:1px solid var(--line);padding:.75rem;border-radius:.25rem}
 .cards a{display:inline-block;min-height:var(--target);padding:.35rem 0}
 .unit-list{columns:16rem;column-gap:2rem;padding-left:1.25rem}
@@ -65,6 +65,10 @@ td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
   .meta{grid-template-columns:1fr}
   .meta dd{margin-bottom:.5rem}
   table.stack,table.stack tbody,table.stack tr,table.stack td,table.stack th[scope="row"]{display:block;width:100%}
+  table.stack caption{display:block}
+  table.stack tfoot{display:block}
+  table.stack tfoot tr{display:block}
+  table.stack tfoot td,table.stack tfoot th{display:block;width:100%}
   table.stack thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
   table.stack tr{border:1px solid var(--line);margin-bottom:.75rem}
   table.stack td,table.stack th[scope="row"]{border:0;border-bottom:1px solid #e6e6e6}

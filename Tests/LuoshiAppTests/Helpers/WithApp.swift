@@ -15,12 +15,16 @@ enum TestDatabase {
         let suffix = UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
         if let url = postgresURL {
             let schema = "test_\(suffix)"
-            return (AppConfig(database: .postgres(url: url), postgresSchema: schema), { app in
+            var config = AppConfig(database: .postgres(url: url), postgresSchema: schema)
+            config.bcryptCost = 4
+            return (config, { app in
                 try? await (app.db as? any SQLDatabase)?.raw("DROP SCHEMA IF EXISTS \(ident: schema) CASCADE").run()
             })
         }
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("luoshi-test-\(suffix).sqlite").path
-        return (AppConfig(database: .sqlite(path: path)), { _ in
+        var config = AppConfig(database: .sqlite(path: path))
+        config.bcryptCost = 4
+        return (config, { _ in
             for extra in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + extra) }
         })
     }

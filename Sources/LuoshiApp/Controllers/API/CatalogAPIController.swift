@@ -6,14 +6,14 @@ import Vapor
 /// model through the response cache.
 enum CatalogAPIController {
     static func register(_ routes: any RoutesBuilder) {
-        routes.get(SiteURL.Route.apiPlans, use: plans)
-        routes.get(SiteURL.Route.apiPlan, use: plan)
-        routes.get(SiteURL.Route.apiPlanTasks, use: planTasks)
-        routes.get(SiteURL.Route.apiTask, use: task)
-        routes.get(SiteURL.Route.apiUnits, use: units)
-        routes.get(SiteURL.Route.apiUnit, use: unit)
-        routes.get(SiteURL.Route.apiLeaders, use: leaders)
-        routes.get(SiteURL.Route.openAPI, use: openAPI)
+        routes.on(.GET, SiteURL.Route.apiPlans, requires: .readPublic, use: plans)
+        routes.on(.GET, SiteURL.Route.apiPlan, requires: .readPublic, use: plan)
+        routes.on(.GET, SiteURL.Route.apiPlanTasks, requires: .readPublic, use: planTasks)
+        routes.on(.GET, SiteURL.Route.apiTask, requires: .readPublic, use: task)
+        routes.on(.GET, SiteURL.Route.apiUnits, requires: .readPublic, use: units)
+        routes.on(.GET, SiteURL.Route.apiUnit, requires: .readPublic, use: unit)
+        routes.on(.GET, SiteURL.Route.apiLeaders, requires: .readPublic, use: leaders)
+        routes.on(.GET, SiteURL.Route.openAPI, requires: .readPublic, use: openAPI)
     }
 
     @Sendable static func plans(_ req: Request) async throws -> Response {

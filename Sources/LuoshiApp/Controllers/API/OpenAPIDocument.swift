@@ -92,6 +92,33 @@ enum OpenAPIDocument {
         }
       }
     },
+    "/api/v1/session": {
+      "post": {
+        "operationId": "createSession",
+        "summary": "Sign in with a username and password; returns a short-lived bearer token",
+        "requestBody": {"required": true, "content": {"application/json": {"schema": {
+          "type": "object", "required": ["username", "password"],
+          "properties": {"username": {"type": "string", "maxLength": 256}, "password": {"type": "string", "maxLength": 256}}}}}},
+        "responses": {
+          "201": {"description": "A bearer token", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/SessionToken"}}}},
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "401": {"description": "Wrong username or password (the same answer for both)", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+          "423": {"description": "The account is locked after repeated failures", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+          "429": {"description": "Too many failures from this address", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+        }
+      }
+    },
+    "/api/v1/me": {
+      "get": {
+        "operationId": "getMe",
+        "summary": "The signed-in user and role",
+        "security": [{"bearer": []}],
+        "responses": {
+          "200": {"description": "The current user", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Me"}}}},
+          "401": {"description": "No valid bearer token", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+        }
+      }
+    },
     "/api/openapi.json": {
       "get": {
         "operationId": "getOpenAPI",
@@ -101,6 +128,9 @@ enum OpenAPIDocument {
     }
   },
   "components": {
+    "securitySchemes": {
+      "bearer": {"type": "http", "scheme": "bearer", "description": "A personal access token or a token from POST /api/v1/session"}
+    },
     "parameters": {
       "PlanID": {"name": "planID", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}
     },
@@ -113,6 +143,19 @@ enum OpenAPIDocument {
         "type": "object", "required": ["error"], "additionalProperties": false,
         "properties": {"error": {"type": "object", "required": ["code", "message", "field"], "additionalProperties": false,
           "properties": {"code": {"type": "string"}, "message": {"type": "string"}, "field": {"type": ["string", "null"]}}}}
+      },
+      "SessionToken": {"type": "object", "required": ["token", "expiresAt"], "additionalProperties": false,
+        "properties": {"token": {"type": "string"}, "expiresAt": {"type": "string", "format": "date-time"}}},
+      "Me": {
+        "type": "object", "additionalProperties": false,
+        "required": ["id", "username", "displayName", "role", "jurisdictionCode", "unitID", "leaderID", "isUnitHead", "mustChangePassword"],
+        "properties": {
+          "id": {"type": "string", "format": "uuid"}, "username": {"type": "string"}, "displayName": {"type": "string"},
+          "role": {"type": "string", "enum": ["supervisor", "leader", "unitStaff", "viewer", "systemAdmin", "securityAdmin", "auditAdmin"]},
+          "jurisdictionCode": {"type": "string"},
+          "unitID": {"type": ["string", "null"], "format": "uuid"}, "leaderID": {"type": ["string", "null"], "format": "uuid"},
+          "isUnitHead": {"type": "boolean"}, "mustChangePassword": {"type": "boolean"}
+        }
       },
       "Date": {"type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},
       "PlanStatus": {"type": "string", "enum": ["draft", "consultation", "approved", "issued"]},

@@ -19,9 +19,9 @@ extension LeadersPage {
                 Node.tbody {
                     for row in model.rows {
                         Node.tr {
-                            Node.th(.scope("row")) { Node.a(.href(SiteURL.leader(row.leader.id).path), text: row.leader.name) }
-                            Node.td(.data("label", s.post), text: row.leader.post)
-                            Node.td(.data("label", s.portfolio), text: row.leader.portfolio)
+                            Node.th(.scope("row")) { Node.a(.href(SiteURL.leader(row.leader.id).path), s.dataLang, text: row.leader.name) }
+                            Node.td(.data("label", s.post)) { s.data(row.leader.post) }
+                            Node.td(.data("label", s.portfolio)) { s.data(row.leader.portfolio) }
                             Node.td(.class("num"), .data("label", s.portfolioTasks), text: String(row.taskCount))
                         }
                     }

@@ -5,13 +5,17 @@ extension PartPage {
     static func render(_ model: Model, context: PageContext) -> Node {
         let s = context.strings
         let heading = "\(s.partTitle(model.part.number))　\(model.part.title)"
+        let headingNode: Node = .h1 {
+            Node.text("\(s.partTitle(model.part.number))　")
+            s.data(model.part.title)
+        }
         return Layout.page(
             title: heading, context: context,
-            crumbs: [Crumb(title: model.plan.title, url: .plan(model.plan.id)), Crumb(title: s.partTitle(model.part.number))],
+            crumbs: [Crumb(title: model.plan.title, url: .plan(model.plan.id), isData: true), Crumb(title: s.partTitle(model.part.number))],
             content: [
-                .h1(text: heading),
+                headingNode,
                 .p(text: s.taskCount(model.tasks.count)),
-                TaskTable.render(model.tasks, caption: heading, strings: s),
+                TaskTable.render(model.tasks, caption: heading, captionHidden: true, strings: s),
                 neighbours(model, s),
             ])
     }
@@ -21,8 +25,10 @@ extension PartPage {
             Node.ul(.class("cards")) {
                 for part in [model.previous, model.next].compactMap({ $0 }) {
                     Node.li {
-                        Node.a(.href(SiteURL.part(planID: model.plan.id, number: part.number).path),
-                               text: "\(s.partTitle(part.number))　\(part.title)")
+                        Node.a(.href(SiteURL.part(planID: model.plan.id, number: part.number).path)) {
+                            Node.text("\(s.partTitle(part.number))　")
+                            s.data(part.title)
+                        }
                     }
                 }
             }

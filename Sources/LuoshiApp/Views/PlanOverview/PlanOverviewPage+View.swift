@@ -10,10 +10,11 @@ extension PlanOverviewPage {
             ])
         }
         return Layout.page(title: plan.title, context: context, content: [
-            .h1(text: plan.title),
+            .h1(s.dataLang, text: plan.title),
             facts(plan, model.jurisdictionName, s),
             .h2(text: s.overview),
-            .p(.class("lead"), text: s.overviewSentence(statistics.parts.count, statistics.taskCount, statistics.leadUnitCount)),
+            .p(.class("lead"), text: s.overviewSentence(statistics.parts.count, statistics.taskCount,
+                                                         statistics.leadingDepartments, statistics.townshipsInvolved)),
             partsTable(plan, statistics, s),
             kindsTable(statistics, s),
             unitKindsTable(statistics, s),
@@ -26,15 +27,19 @@ extension PlanOverviewPage {
     private static func facts(_ plan: Plan, _ jurisdictionName: String, _ s: Strings) -> Node {
         .dl(.class("meta")) {
             Node.dt(text: s.jurisdiction)
-            Node.dd(text: "\(jurisdictionName)（\(plan.jurisdictionCode)）")
+            Node.dd(s.dataLang, text: "\(jurisdictionName)（\(plan.jurisdictionCode)）")
             Node.dt(text: s.documentNumber)
-            Node.dd(text: plan.documentNumber ?? s.none)
+            if let number = plan.documentNumber {
+                Node.dd(s.dataLang, text: number)
+            } else {
+                Node.dd(text: s.none)
+            }
             if let index = plan.indexNumber {
                 Node.dt(text: s.indexNumber)
                 Node.dd(text: index)
             }
             Node.dt(text: s.issuingBody)
-            Node.dd(text: plan.issuingBody)
+            Node.dd(s.dataLang, text: plan.issuingBody)
             Node.dt(text: s.status)
             Node.dd {
                 Node.text(s.planStatus(plan.status))
@@ -48,7 +53,7 @@ extension PlanOverviewPage {
     }
 
     private static func partsTable(_ plan: Plan, _ statistics: PlanStatistics, _ s: Strings) -> Node {
-        .table {
+        .table(.class("stack")) {
             Node.caption(text: s.tasksByPart)
             Node.thead {
                 Node.tr {
@@ -62,21 +67,23 @@ extension PlanOverviewPage {
                 for part in statistics.parts {
                     Node.tr {
                         Node.th(.scope("row")) {
-                            Node.a(.href(SiteURL.part(planID: plan.id, number: part.number).path),
-                                   text: "\(s.partTitle(part.number))　\(part.title)")
+                            Node.a(.href(SiteURL.part(planID: plan.id, number: part.number).path)) {
+                                Node.text("\(s.partTitle(part.number))　")
+                                s.data(part.title)
+                            }
                         }
-                        Node.td(.class("num"), text: String(part.tasks))
-                        Node.td(.class("num"), text: String(part.phased))
-                        Node.td(.class("num"), text: String(part.ongoing))
+                        Node.td(.class("num"), .data("label", s.taskCountColumn), text: String(part.tasks))
+                        Node.td(.class("num"), .data("label", s.taskKind(.phased)), text: String(part.phased))
+                        Node.td(.class("num"), .data("label", s.taskKind(.ongoing)), text: String(part.ongoing))
                     }
                 }
             }
             Node.tfoot {
                 Node.tr {
                     Node.th(.scope("row"), text: s.total)
-                    Node.td(.class("num"), text: String(statistics.taskCount))
-                    Node.td(.class("num"), text: String(statistics.tasksByKind[.phased] ?? 0))
-                    Node.td(.class("num"), text: String(statistics.tasksByKind[.ongoing] ?? 0))
+                    Node.td(.class("num"), .data("label", s.taskCountColumn), text: String(statistics.taskCount))
+                    Node.td(.class("num"), .data("label", s.taskKind(.phased)), text: String(statistics.tasksByKind[.phased] ?? 0))
+                    Node.td(.class("num"), .data("label", s.taskKind(.ongoing)), text: String(statistics.tasksByKind[.ongoing] ?? 0))
                 }
             }
         }
@@ -95,7 +102,7 @@ extension PlanOverviewPage {
                 for kind in TaskKind.allCases {
                     Node.tr {
                         Node.th(.scope("row"), text: s.taskKind(kind))
-                        Node.td(.class("num"), text: String(statistics.tasksByKind[kind] ?? 0))
+                        Node.td(.class("num"), .data("label", s.taskCountColumn), text: String(statistics.tasksByKind[kind] ?? 0))
                     }
                 }
             }
@@ -103,11 +110,11 @@ extension PlanOverviewPage {
     }
 
     private static func unitKindsTable(_ statistics: PlanStatistics, _ s: Strings) -> Node {
-        .table {
+        .table(.class("stack")) {
             Node.caption(text: s.unitsByKind)
             Node.thead {
                 Node.tr {
-                    Node.th(.scope("col"), text: s.kind)
+                    Node.th(.scope("col"), text: s.unitKindColumn)
                     Node.th(.scope("col"), .class("num"), text: s.leadingUnits)
                     Node.th(.scope("col"), .class("num"), text: s.involvedUnits)
                 }
@@ -116,8 +123,8 @@ extension PlanOverviewPage {
                 for count in statistics.unitKinds {
                     Node.tr {
                         Node.th(.scope("row"), text: s.unitKind(count.kind))
-                        Node.td(.class("num"), text: String(count.leading))
-                        Node.td(.class("num"), text: String(count.involved))
+                        Node.td(.class("num"), .data("label", s.leadingUnits), text: String(count.leading))
+                        Node.td(.class("num"), .data("label", s.involvedUnits), text: String(count.involved))
                     }
                 }
             }
@@ -129,7 +136,8 @@ extension PlanOverviewPage {
             if let approvedOn = plan.reportApprovedOn {
                 Node.li {
                     Node.time(.datetime(approvedOn.iso), text: approvedOn.iso)
-                    Node.text(s.reportApproved + (plan.reportApprovedBy.map { "（\($0)）" } ?? ""))
+                    Node.text(s.reportApproved)
+                    if let body = plan.reportApprovedBy { s.data("（\(body)）") }
                 }
             }
             for status in Plan.Status.allCases {
@@ -137,7 +145,7 @@ extension PlanOverviewPage {
                     Node.li {
                         Node.time(.datetime(date.iso), text: date.iso)
                         Node.text(s.stage(status))
-                        if status == .approved, let meeting = plan.approvalMeeting { Node.text("（\(meeting)）") }
+                        if status == .approved, let meeting = plan.approvalMeeting { s.data("（\(meeting)）") }
                     }
                 } else {
                     Node.li(.class("pending"), text: "\(s.stage(status))：\(s.notReached)")
@@ -153,7 +161,7 @@ extension PlanOverviewPage {
             Node.ul {
                 for entry in plans {
                     Node.li {
-                        Node.a(.href(SiteURL.plan(entry.plan.id).path), text: "\(entry.jurisdictionName) \(entry.plan.title)")
+                        Node.a(.href(SiteURL.plan(entry.plan.id).path), s.dataLang, text: "\(entry.jurisdictionName) \(entry.plan.title)")
                     }
                 }
             }

@@ -4,9 +4,10 @@ import LuoshiHTML
 /// The task table shared by part, unit and leader pages. On narrow screens each row becomes a
 /// card whose cells carry their column names (`data-label`).
 enum TaskTable {
-    static func render(_ tasks: [TaskListing], caption: String, strings s: Strings) -> Node {
+    /// `captionHidden` keeps the caption for screen readers when a heading already shows it.
+    static func render(_ tasks: [TaskListing], caption: String, captionHidden: Bool = false, strings s: Strings) -> Node {
         .table(.class("stack")) {
-            Node.caption(text: caption)
+            Node.caption(.class(captionHidden ? "visually-hidden" : ""), text: caption)
             Node.thead {
                 Node.tr {
                     Node.th(.scope("col"), text: s.number)
@@ -31,27 +32,37 @@ enum TaskTable {
                        text: task.number.description)
             }
             Node.td(.data("label", s.content)) {
-                Node.text(task.content)
+                s.data(task.content)
                 Node.text(" ")
                 Node.span(.class("tag"), text: s.taskKind(task.kind))
             }
             Node.td(.data("label", s.leadUnits)) { unitList(listing.leadUnits, s) }
             Node.td(.data("label", s.cooperatingUnits)) { unitList(listing.cooperatingUnits, s) }
             Node.td(.data("label", s.leaders)) { leaderList(listing.leaders, s) }
-            Node.td(.data("label", s.deadlineOrTarget), text: deadlineOrTarget(task, s))
+            Node.td(.data("label", s.deadlineOrTarget)) { deadlineOrTarget(task, s) }
         }
     }
 
-    static func deadlineOrTarget(_ task: PlanTask, _ s: Strings) -> String {
+    static func deadlineOrTarget(_ task: PlanTask, _ s: Strings) -> Node {
         switch task.kind {
-        case .phased: task.deadline.map { "\(s.deadline)：\($0.iso)" } ?? s.none
-        case .ongoing: task.annualTarget.map { "\(s.annualTarget)：\($0)" } ?? s.none
+        case .phased:
+            guard let deadline = task.deadline else { return .text(s.none) }
+            return .fragment {
+                Node.text("\(s.deadline)：")
+                Node.time(.datetime(deadline.iso), text: deadline.iso)
+            }
+        case .ongoing:
+            guard let target = task.annualTarget else { return .text(s.none) }
+            return .fragment {
+                Node.text("\(s.annualTarget)：")
+                s.data(target)
+            }
         }
     }
 
     static func unitList(_ units: [Unit], _ s: Strings) -> Node {
         if units.isEmpty { return .text(s.none) }
-        return .ul(.class("inline-list")) {
+        return .ul(.class("inline-list"), s.dataLang) {
             for unit in units {
                 Node.li { Node.a(.href(SiteURL.unit(unit.id).path), .title(unit.name), text: unit.shortName) }
             }
@@ -60,7 +71,7 @@ enum TaskTable {
 
     static func leaderList(_ leaders: [Leader], _ s: Strings) -> Node {
         if leaders.isEmpty { return .text(s.none) }
-        return .ul(.class("inline-list")) {
+        return .ul(.class("inline-list"), s.dataLang) {
             for leader in leaders {
                 Node.li { Node.a(.href(SiteURL.leader(leader.id).path), text: leader.name) }
             }

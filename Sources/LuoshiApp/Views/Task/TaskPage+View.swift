@@ -6,20 +6,22 @@ extension TaskPage {
         let s = context.strings
         let task = model.listing.task
         let heading = s.taskHeading(task.number.description)
-        var crumbs = [Crumb(title: model.plan.title, url: .plan(model.plan.id))]
+        var crumbs = [Crumb(title: model.plan.title, url: .plan(model.plan.id), isData: true)]
         if let part = model.part {
             crumbs.append(Crumb(title: s.partTitle(part.number), url: .part(planID: model.plan.id, number: part.number)))
         }
         crumbs.append(Crumb(title: heading))
         return Layout.page(title: heading, context: context, crumbs: crumbs, content: [
             .h1(text: heading),
-            .p(.class("lead"), text: task.content),
+            .p(.class("lead"), s.dataLang, text: task.content),
             .dl(.class("meta")) {
                 if let part = model.part {
                     Node.dt(text: s.inPart)
                     Node.dd {
-                        Node.a(.href(SiteURL.part(planID: model.plan.id, number: part.number).path),
-                               text: "\(s.partTitle(part.number))　\(part.title)")
+                        Node.a(.href(SiteURL.part(planID: model.plan.id, number: part.number).path)) {
+                            Node.text("\(s.partTitle(part.number))　")
+                            s.data(part.title)
+                        }
                     }
                 }
                 Node.dt(text: s.kind)
@@ -39,10 +41,10 @@ extension TaskPage {
                         Node.dd(text: s.none)
                     }
                     Node.dt(text: s.measures)
-                    Node.dd(text: task.measures ?? s.none)
+                    Node.dd { task.measures.map(s.data) ?? .text(s.none) }
                 case .ongoing:
                     Node.dt(text: s.annualTarget)
-                    Node.dd(text: task.annualTarget ?? s.none)
+                    Node.dd { task.annualTarget.map(s.data) ?? .text(s.none) }
                 }
             },
             .h2(text: s.milestones),
@@ -64,7 +66,7 @@ extension TaskPage {
                 for milestone in milestones {
                     Node.tr {
                         Node.td(.data("label", s.milestoneDue)) { Node.time(.datetime(milestone.due.iso), text: milestone.due.iso) }
-                        Node.td(.data("label", s.milestoneTitle), text: milestone.title)
+                        Node.td(.data("label", s.milestoneTitle)) { s.data(milestone.title) }
                     }
                 }
             }

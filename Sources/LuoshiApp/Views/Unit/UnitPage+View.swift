@@ -7,19 +7,19 @@ extension UnitPage {
         let unit = model.unit
         return Layout.page(
             title: unit.name, context: context,
-            crumbs: [Crumb(title: s.unitsTitle, url: .units), Crumb(title: unit.shortName)],
+            crumbs: [Crumb(title: s.unitsTitle, url: .units), Crumb(title: unit.shortName, isData: true)],
             content: [
-                .h1(text: unit.name),
+                .h1(s.dataLang, text: unit.name),
                 .dl(.class("meta")) {
                     Node.dt(text: s.jurisdiction)
-                    Node.dd(text: model.jurisdictionName)
+                    Node.dd(s.dataLang, text: model.jurisdictionName)
                     Node.dt(text: s.kind)
                     Node.dd(text: s.unitKind(unit.kind))
                     Node.dt(text: s.shortName)
-                    Node.dd(text: unit.shortName)
+                    Node.dd(s.dataLang, text: unit.shortName)
                     if !unit.aliases.isEmpty {
                         Node.dt(text: s.aliases)
-                        Node.dd(text: unit.aliases.joined(separator: "、"))
+                        Node.dd(s.dataLang, text: unit.aliases.joined(separator: "、"))
                     }
                 },
                 section(s.tasksLed, model.led, s),
@@ -35,7 +35,7 @@ extension UnitPage {
                 Node.p(text: s.noTasks)
             }
             for group in groups {
-                TaskTable.render(group.tasks, caption: "\(group.plan.title)：\(title)", strings: s)
+                TaskTable.render(group.tasks, caption: "\(title)：\(group.plan.title)", strings: s)
             }
         }
     }

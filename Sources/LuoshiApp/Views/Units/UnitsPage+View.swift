@@ -8,7 +8,7 @@ extension UnitsPage {
             .h1(text: s.unitsTitle),
             .fragment {
                 for group in model.groups {
-                    if model.groups.count > 1 { Node.h2(text: group.jurisdictionName) }
+                    if model.groups.count > 1 { Node.h2(s.dataLang, text: group.jurisdictionName) }
                     for (kind, rows) in group.kinds {
                         table(kind: kind, rows: rows, s)
                     }
@@ -31,8 +31,8 @@ extension UnitsPage {
             Node.tbody {
                 for row in rows {
                     Node.tr {
-                        Node.th(.scope("row")) { Node.a(.href(SiteURL.unit(row.unit.id).path), text: row.unit.name) }
-                        Node.td(.data("label", s.shortName), text: row.unit.shortName)
+                        Node.th(.scope("row")) { Node.a(.href(SiteURL.unit(row.unit.id).path), s.dataLang, text: row.unit.name) }
+                        Node.td(.data("label", s.shortName)) { s.data(row.unit.shortName) }
                         Node.td(.class("num"), .data("label", s.tasksLed), text: String(row.led))
                         Node.td(.class("num"), .data("label", s.tasksCooperated), text: String(row.cooperated))
                     }

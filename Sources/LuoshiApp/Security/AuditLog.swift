@@ -1,0 +1,67 @@
+import Fluent
+import Foundation
+import LuoshiDomain
+import SQLKit
+import Vapor
+
+/// Appends to the tamper-evident audit log. The head row is updated first, which takes the
+/// write lock on both engines, so concurrent appends (even from several instances) serialise.
+enum AuditLog {
+    struct Event: Sendable {
+        var action: String
+        var targetType: String = ""
+        var targetID: String = ""
+        var outcome: AuditRecord.Outcome = .success
+        var summary: String = ""
+    }
+
+    struct Who: Sendable {
+        var userID: UUID?
+        var username: String
+        var clientIP: String
+
+        static func system(_ name: String = "system") -> Who { Who(userID: nil, username: name, clientIP: "local") }
+    }
+
+    private struct Head: Decodable { let sequence: Int, lastHash: String }
+
+    static func append(_ event: Event, by who: Who, at date: Date, on database: any Database) async throws {
+        try await database.transaction { transaction in
+            guard let sql = transaction as? any SQLDatabase else { throw Abort(.internalServerError, reason: "database is not SQL") }
+            let id = AuditHeadModel.singletonID
+            guard let head = try await sql
+                .raw("UPDATE audit_head SET sequence = sequence + 1 WHERE id = \(bind: id) RETURNING sequence, last_hash")
+                .first(decoding: Head.self, with: SQLRowDecoder(keyDecodingStrategy: .convertFromSnakeCase)) else {
+                throw Abort(.internalServerError, reason: "the audit log's head row is missing")
+            }
+            let record = AuditChain.seal(
+                AuditRecord(sequence: head.sequence, occurredAt: timestamp(date), userID: who.userID, username: who.username,
+                            clientIP: who.clientIP, action: event.action, targetType: event.targetType, targetID: event.targetID,
+                            outcome: event.outcome, summary: String(event.summary.prefix(1_000))),
+                after: head.lastHash, hash: Secrets.sha256Hex)
+            try await AuditLogModel(record).create(on: transaction)
+            try await sql.raw("UPDATE audit_head SET last_hash = \(bind: record.hash) WHERE id = \(bind: id)").run()
+        }
+    }
+
+    /// Walks the whole chain in sequence order; nil when it is whole.
+    static func verify(on database: any Database) async throws -> AuditChain.Break? {
+        let rows = try await AuditLogModel.query(on: database).sort(\.$sequence).all()
+        if let broken = AuditChain.firstBreak(in: rows.map(\.record), hash: Secrets.sha256Hex) { return broken }
+        // The head remembers the last row, so removing rows from the end is found too.
+        if let head = try await AuditHeadModel.find(AuditHeadModel.singletonID, on: database),
+           head.sequence != (rows.last?.sequence ?? 0) || head.lastHash != (rows.last?.hash ?? AuditChain.genesisHash) {
+            return AuditChain.Break(sequence: (rows.last?.sequence ?? 0) + 1, reason: LocalizedText(
+                zh: "日志末尾的记录缺失（应有 \(head.sequence) 条）", en: "Rows at the end are missing (expected \(head.sequence))"))
+        }
+        return nil
+    }
+
+    /// `2023-03-06T08:30:00.000Z`
+    static func timestamp(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return formatter.string(from: date)
+    }
+}

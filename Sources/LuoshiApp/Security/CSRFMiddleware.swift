@@ -1,0 +1,28 @@
+import LuoshiDomain
+import Vapor
+
+/// Refuses a state-changing form post that does not carry the right token: the session's token
+/// for a signed-in user, or, before sign-in, the double-submit cookie's. The JSON API takes
+/// bearer tokens, not cookies, so it needs no CSRF token.
+struct CSRFMiddleware: AsyncMiddleware {
+    static let cookieName = "luoshi_csrf"
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        guard ![.GET, .HEAD, .OPTIONS].contains(request.method), !request.url.path.hasPrefix("/api/") else {
+            return try await next.respond(to: request)
+        }
+        let submitted = (try? request.content.get(String.self, at: Forms.csrfFieldName)) ?? ""
+        let expected: String?
+        if let user = request.currentUser {
+            expected = user.csrfToken
+        } else {
+            expected = request.cookies[Self.cookieName]?.string
+        }
+        guard let expected, !expected.isEmpty, Secrets.equal(submitted, expected) else {
+            try await request.audit(AuditLog.Event(action: "csrf.refused", targetType: "route",
+                                                   targetID: "\(request.method.rawValue) \(request.url.path)", outcome: .denied))
+            throw DomainError.csrfFailed
+        }
+        return try await next.respond(to: request)
+    }
+}

@@ -1,0 +1,158 @@
+import Fluent
+import Foundation
+@testable import LuoshiApp
+import LuoshiDomain
+import Testing
+import Vapor
+import VaporTesting
+
+/// The authorisation matrix, built from the app's own route table: every route × every role
+/// (and anonymous) against the expected allow/deny table below. A new route without a row here
+/// fails the suite.
+@Suite("Authorisation matrix")
+struct AuthorizationMatrixTests {
+    /// The decision for every route: the action it requires.
+    static let routes: [String: Action] = [
+        "GET /": .readPublic,
+        "GET /plans/:planID": .readPublic,
+        "GET /plans/:planID/parts/:number": .readPublic,
+        "GET /tasks/:taskID": .readPublic,
+        "GET /units": .readPublic,
+        "GET /units/:unitID": .readPublic,
+        "GET /leaders": .readPublic,
+        "GET /leaders/:leaderID": .readPublic,
+        "GET /preferences": .readPublic,
+        "GET /assets/:stylesheet": .readPublic,
+        "GET /health": .readPublic,
+        "GET /metrics": .readPublic,
+        "GET /api/v1/plans": .readPublic,
+        "GET /api/v1/plans/:planID": .readPublic,
+        "GET /api/v1/plans/:planID/tasks": .readPublic,
+        "GET /api/v1/tasks/:taskID": .readPublic,
+        "GET /api/v1/units": .readPublic,
+        "GET /api/v1/units/:unitID": .readPublic,
+        "GET /api/v1/leaders": .readPublic,
+        "GET /api/openapi.json": .readPublic,
+        "GET /login": .readPublic,
+        "POST /login": .readPublic,
+        "POST /api/v1/session": .readPublic,
+        "POST /logout": .manageOwnAccount,
+        "GET /account": .manageOwnAccount,
+        "POST /account/tokens": .manageOwnAccount,
+        "POST /account/tokens/:tokenID/revoke": .manageOwnAccount,
+        "GET /account/password": .manageOwnAccount,
+        "POST /account/password": .manageOwnAccount,
+        "GET /api/v1/me": .manageOwnAccount,
+        "GET /workbench": .readInternal,
+        "GET /admin/users": .manageUsers,
+        "POST /admin/users": .manageUsers,
+        "POST /admin/users/:userID/reset-password": .manageUsers,
+        "POST /admin/users/:userID/disable": .manageUsers,
+        "GET /admin/security": .manageSecurity,
+        "POST /admin/security/policy": .manageSecurity,
+        "POST /admin/security/users/:userID/unlock": .manageSecurity,
+        "POST /admin/security/role": .manageSecurity,
+        "GET /admin/audit": .readAudit,
+        "GET /admin/audit.csv": .readAudit,
+    ]
+
+    /// Who may do what. nil stands for an anonymous visitor. Written out, not derived from `Policy`.
+    static let allowed: [Action: Set<Role?>] = [
+        .readPublic: Set(Role.allCases.map(Optional.some) + [nil]),
+        .manageOwnAccount: Set(Role.allCases.map(Optional.some)),
+        .readInternal: [.supervisor, .leader, .unitStaff, .viewer],
+        .manageUsers: [.systemAdmin],
+        .manageSecurity: [.securityAdmin],
+        .readAudit: [.auditAdmin],
+        .readUnitWork: [.supervisor, .leader, .unitStaff, .viewer],
+    ]
+
+    static func key(_ route: Route) -> String {
+        "\(route.method.rawValue) /" + route.path.map(\.description).joined(separator: "/")
+    }
+
+    @Test func everyRouteHasADecisionAndDeclaresIt() async throws {
+        try await withLuoshiApp(sample: false) { app in
+            let registered = Dictionary(app.routes.all.map { (Self.key($0), $0.requiredAction) }, uniquingKeysWith: { first, _ in first })
+            #expect(Set(registered.keys).subtracting(Self.routes.keys).isEmpty, "routes without a decision in this table")
+            #expect(Set(Self.routes.keys).subtracting(registered.keys).isEmpty, "decisions for routes that do not exist")
+            for (key, action) in registered {
+                #expect(action == Self.routes[key], "\(key) declares \(String(describing: action))")
+            }
+        }
+    }
+
+    @Test func policyAgreesWithTheTable() {
+        for action in Action.allCases {
+            for role in Role.allCases.map(Optional.some) + [nil] {
+                let actor = role.map { Actor(userID: UUID(), username: "u", role: $0, jurisdictionCode: "371323", unitID: UUID(), leaderID: UUID()) }
+                let expected = Self.allowed[action]?.contains(role) ?? false
+                if action == .readUnitWork { continue }  // depends on the unit; see the unit-scope test
+                #expect(Policy.can(actor, action) == expected, "\(action) for \(String(describing: role))")
+            }
+        }
+    }
+
+    @Test func everyRouteAnswersEveryRoleAsTheTableSays() async throws {
+        try await withLuoshiApp { app in
+            let snapshot = try await app.snapshot()
+            let plan = try #require(snapshot.plans.first)
+            let target = try await app.makeUser("target.user", .viewer)
+            var sessions: [Role: TestSession] = [:]
+            for role in Role.allCases {
+                let name = "matrix.\(role.rawValue)"
+                try await app.makeUser(name, role, unit: role == .unitStaff ? "县发改局" : nil, leaderPrecedence: role == .leader ? 2 : nil)
+                sessions[role] = try await app.signIn(name)
+            }
+            let values = [":planID": plan.id.uuidString, ":number": "1",
+                          ":taskID": try #require(snapshot.tasksByPlan[plan.id]?.first).id.uuidString,
+                          ":unitID": try #require(snapshot.units.first).id.uuidString,
+                          ":leaderID": try #require(snapshot.leaders.first).id.uuidString,
+                          ":stylesheet": "luoshi-\(Stylesheet.fingerprint).css",
+                          ":userID": try target.requireID().uuidString, ":tokenID": UUID().uuidString]
+            // Sign-out last, so each role's session lives through the other routes.
+            let routes = app.routes.all.sorted { (Self.key($0) == "POST /logout" ? 1 : 0) < (Self.key($1) == "POST /logout" ? 1 : 0) }
+            for route in routes {
+                let key = Self.key(route)
+                let action = try #require(Self.routes[key], "no decision for \(key)")
+                let path = "/" + route.path.map { values[$0.description] ?? $0.description }.joined(separator: "/")
+                for role in Role.allCases.map(Optional.some) + [nil] {
+                    var headers = HTTPHeaders()
+                    var body: ByteBuffer?
+                    let csrf = role.flatMap { sessions[$0]?.csrf } ?? "anonymous-form-token"
+                    if let role, let session = sessions[role] { headers = session.headers }
+                    if route.method == .POST {
+                        if role == nil { headers.add(name: "Cookie", value: "\(CSRFMiddleware.cookieName)=\(csrf)") }
+                        if path.hasPrefix("/api/") {
+                            headers.contentType = .json
+                            body = ByteBuffer(string: "{}")
+                        } else {
+                            headers.contentType = .urlEncodedForm
+                            body = ByteBuffer(string: "_csrf=\(csrf)")
+                        }
+                    }
+                    let expected = Self.allowed[action]?.contains(role) ?? false
+                    try await app.testing().test(route.method, path, headers: headers, body: body) { res in
+                        let location = res.headers.first(name: .location) ?? ""
+                        let refused = [.unauthorized, .forbidden].contains(res.status) || location.hasPrefix("/login")
+                        #expect(refused != expected, "\(key) as \(role?.rawValue ?? "anonymous"): \(res.status) \(location)")
+                        #expect(res.status.code < 500, "\(key) as \(role?.rawValue ?? "anonymous") answered \(res.status)")
+                    }
+                }
+            }
+        }
+    }
+
+    @Test func unitStaffReadOnlyTheirOwnUnitsWork() throws {
+        let unit = UUID(), other = UUID()
+        let staff = Actor(userID: UUID(), username: "s", role: .unitStaff, jurisdictionCode: "371323", unitID: unit)
+        #expect(Policy.can(staff, .readUnitWork, unitID: unit))
+        #expect(!Policy.can(staff, .readUnitWork, unitID: other))
+        let supervisor = Actor(userID: UUID(), username: "d", role: .supervisor, jurisdictionCode: "371323")
+        #expect(Policy.can(supervisor, .readUnitWork, unitID: other))
+        #expect(!Policy.can(supervisor, .readInternal, jurisdictionCode: "371324"))
+        #expect(Policy.can(Actor(userID: UUID(), username: "c", role: .supervisor, jurisdictionCode: "371300"),
+                           .readInternal, jurisdictionCode: "371323", parentOf: { $0 == "371300" && $1 == "371323" }))
+        #expect(!Policy.can(Actor(userID: UUID(), username: "a", role: .auditAdmin, jurisdictionCode: "371323"), .readUnitWork, unitID: unit))
+    }
+}
