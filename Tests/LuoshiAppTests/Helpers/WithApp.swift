@@ -45,6 +45,7 @@ func withLuoshiApp(sample: Bool = true, _ body: (Application) async throws -> Vo
         if sample { try await SampleData.loadIfEmpty(into: app.db) }
         try await body(app)
     } catch {
+        if TestDatabase.postgresURL != nil { Issue.record("PostgreSQL lane: \(String(reflecting: error))") }
         await cleanup(app)
         try? await app.asyncShutdown()
         throw error
