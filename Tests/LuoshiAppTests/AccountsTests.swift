@@ -353,6 +353,14 @@ struct AdministrationTests {
                 #expect(res.status == .badRequest)
             }
             let sql = try #require(app.db as? any SQLDatabase)
+            await #expect(throws: (any Error).self, "the database refuses to change audit rows") {
+                try await sql.raw("UPDATE audit_log SET summary = \(bind: "edited") WHERE sequence = \(bind: 2)").run()
+            }
+            await #expect(throws: (any Error).self, "the database refuses to delete audit rows") {
+                try await sql.raw("DELETE FROM audit_log WHERE sequence = \(bind: 2)").run()
+            }
+            // Someone able to drop the triggers can still edit rows: the chain finds it.
+            try await ProtectAuditLog().revert(on: app.db)
             let original = try #require(try await AuditLogModel.query(on: app.db).filter(\.$sequence == 2).first()).summary
             try await sql.raw("UPDATE audit_log SET summary = \(bind: "edited") WHERE sequence = \(bind: 2)").run()
             let changed = try #require(try await AuditLog.verify(on: app.db))

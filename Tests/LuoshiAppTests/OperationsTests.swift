@@ -63,10 +63,10 @@ struct OperationsTests {
 
     @Test func sampleLoadsOnceAndRefusesASecondTime() async throws {
         try await withLuoshiApp { app in
-            let loadedAgain = try await SampleData.loadIfEmpty(into: app.db)
+            let loadedAgain = try await SampleData.loadIfEmpty(into: app.db, at: app.clock.now)
             #expect(loadedAgain == false)
             await #expect(throws: DomainError.self) {
-                try await PlanWriter.save(try SampleData.document(), on: app.db)
+                try await PlanWriter.save(try SampleData.document(), on: app.db, by: .system("test"), at: app.clock.now)
             }
             let plans = try await PlanModel.query(on: app.db).count()
             let tasks = try await TaskModel.query(on: app.db).count()
@@ -79,7 +79,7 @@ struct OperationsTests {
         try await withLuoshiApp(sample: false) { app in
             var document = try SampleData.document()
             document.parts[7].tasks[3].leadUnits = ["不存在的单位"]
-            await #expect(throws: DomainError.self) { try await PlanWriter.save(document, on: app.db) }
+            await #expect(throws: DomainError.self) { try await PlanWriter.save(document, on: app.db, by: .system("test"), at: app.clock.now) }
             let counts = [try await PlanModel.query(on: app.db).count(), try await UnitModel.query(on: app.db).count(),
                           try await JurisdictionModel.query(on: app.db).count()]
             #expect(counts == [0, 0, 0])
@@ -93,7 +93,7 @@ struct OperationsTests {
             document.plan.title = "2024年县政府工作报告重点工作任务分解方案"
             document.plan.stages = .init(draft: .init(iso: "2024-02-01"), consultation: nil, approved: nil, issued: nil)
             document.plan.status = .draft
-            try await PlanWriter.save(document, on: app.db)
+            try await PlanWriter.save(document, on: app.db, by: .system("test"), at: app.clock.now)
             let counts = [try await UnitModel.query(on: app.db).count(), try await LeaderModel.query(on: app.db).count(),
                           try await PlanModel.query(on: app.db).count()]
             #expect(counts == [47, document.leaders.count, 2])

@@ -21,7 +21,7 @@ struct LuoshiServeCommand: AnyAsyncCommand {
 
         try await app.prepareDatabase()
         if withSample {
-            if try await SampleData.loadIfEmpty(into: app.db) {
+            if try await SampleData.loadIfEmpty(into: app.db, at: app.clock.now) {
                 app.catalog.invalidate()
                 context.console.info("已载入示例数据：沂水县2023年重点工作任务分解方案（示例）/ Loaded the illustrative Yishui 2023 sample plan.")
             } else {
@@ -54,7 +54,7 @@ struct SampleCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         try await app.prepareDatabase()
-        let resolved = try await PlanWriter.save(try SampleData.document(), on: app.db)
+        let resolved = try await PlanWriter.save(try SampleData.document(), on: app.db, by: .system("cli"), at: app.clock.now)
         app.catalog.invalidate()
         context.console.info("已载入示例方案：\(resolved.plan.title)，\(resolved.parts.count) 个部分、\(resolved.tasks.count) 项任务 / Loaded the sample plan.")
     }

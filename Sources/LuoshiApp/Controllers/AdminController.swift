@@ -36,8 +36,7 @@ enum AdminController {
         let snapshot = try await req.catalog()
         let model = UsersPage.Model(
             rows: try await userRows(req, snapshot: snapshot),
-            units: snapshot.units.filter { $0.jurisdictionCode == user.actor.jurisdictionCode },
-            leaders: snapshot.leaders.filter { $0.jurisdictionCode == user.actor.jurisdictionCode },
+            units: snapshot.units(in: user.actor.jurisdictionCode), leaders: snapshot.leaders(in: user.actor.jurisdictionCode),
             oneTimePassword: oneTimePassword.map { (username: $0.0, password: $0.1) }, csrfToken: user.csrfToken ?? "",
             error: error, now: req.now)
         return req.htmlResponse(UsersPage.render(model, context: req.pageContext(section: .admin)), status: error?.status ?? .ok)
@@ -115,8 +114,7 @@ enum AdminController {
         let model = SecurityPage.Model(
             settings: settingsModel?.settings ?? .standard, version: settingsModel?.version ?? 0,
             locked: rows.filter { ($0.lockedUntil ?? .distantPast) > req.now }, users: rows,
-            units: snapshot.units.filter { $0.jurisdictionCode == user.actor.jurisdictionCode },
-            leaders: snapshot.leaders.filter { $0.jurisdictionCode == user.actor.jurisdictionCode },
+            units: snapshot.units(in: user.actor.jurisdictionCode), leaders: snapshot.leaders(in: user.actor.jurisdictionCode),
             csrfToken: user.csrfToken ?? "", error: error, saved: saved, now: req.now)
         return req.htmlResponse(SecurityPage.render(model, context: req.pageContext(section: .admin)), status: error?.status ?? .ok)
     }

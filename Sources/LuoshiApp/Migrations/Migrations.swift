@@ -8,5 +8,7 @@ enum LuoshiMigrations {
         CreatePlanTask(), CreateTaskUnit(), CreateTaskLeader(), CreateMilestone(),
         // 002: accounts, sessions, tokens, the audit log and security settings
         CreateUser(), CreateSession(), CreateAccessToken(), CreateAuditLog(), CreateSecuritySettings(),
+        // 003: the audit log is append-only in the database too
+        ProtectAuditLog(),
     ]
 }

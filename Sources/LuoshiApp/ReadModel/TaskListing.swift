@@ -25,6 +25,9 @@ extension CatalogSnapshot {
 
     func jurisdictionName(_ code: String) -> String { jurisdictions[code]?.name ?? code }
 
+    func units(in jurisdictionCode: String) -> [Unit] { units.filter { $0.jurisdictionCode == jurisdictionCode } }
+    func leaders(in jurisdictionCode: String) -> [Leader] { leaders.filter { $0.jurisdictionCode == jurisdictionCode } }
+
     /// The notice to show with these plans, if any of them is illustrative.
     func notice(for plans: [Plan]) -> LocalizedText? { plans.lazy.compactMap(\.illustrativeNotice).first }
 }

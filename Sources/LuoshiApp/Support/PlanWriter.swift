@@ -27,7 +27,7 @@ enum PlanWriter {
     /// Resolves `document` against what the database holds and saves it. Refuses a plan for a
     /// jurisdiction and year that already has one.
     @discardableResult
-    static func save(_ document: PlanDocument, on database: any Database) async throws -> ResolvedPlan {
+    static func save(_ document: PlanDocument, on database: any Database, by who: AuditLog.Who, at date: Date) async throws -> ResolvedPlan {
         try await database.transaction { transaction in
             let code = document.jurisdiction.code
             let year = document.plan.year
@@ -42,6 +42,12 @@ enum PlanWriter {
                 existingUnits: try await existingUnits(jurisdiction: code, on: transaction),
                 existingLeaders: try await existingLeaders(jurisdiction: code, on: transaction))
             try await write(resolved, on: transaction)
+            try await AuditLog.append(
+                AuditLog.Event(action: "plan.create", targetType: "plan", targetID: resolved.plan.id.uuidString,
+                               summary: "\(resolved.plan.jurisdictionCode) \(resolved.plan.year) \(resolved.plan.title): "
+                                   + "\(resolved.parts.count) parts, \(resolved.tasks.count) tasks, \(resolved.newUnits.count) new units, "
+                                   + "\(resolved.newLeaders.count) new leaders"),
+                by: who, at: date, on: transaction)
             return resolved
         }
     }

@@ -13,9 +13,9 @@ enum SampleData {
 
     /// Loads the sample unless the database already holds a plan. Returns whether it loaded.
     @discardableResult
-    static func loadIfEmpty(into database: any Database) async throws -> Bool {
+    static func loadIfEmpty(into database: any Database, at date: Date) async throws -> Bool {
         guard try await PlanModel.query(on: database).count() == 0 else { return false }
-        try await PlanWriter.save(try document(), on: database)
+        try await PlanWriter.save(try document(), on: database, by: .system("sample"), at: date)
         return true
     }
 }

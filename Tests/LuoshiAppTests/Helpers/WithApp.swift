@@ -42,7 +42,7 @@ func withLuoshiApp(sample: Bool = true, _ body: (Application) async throws -> Vo
             try await sql.raw("CREATE SCHEMA IF NOT EXISTS \(ident: schema)").run()
         }
         try await app.prepareDatabase()
-        if sample { try await SampleData.loadIfEmpty(into: app.db) }
+        if sample { try await SampleData.loadIfEmpty(into: app.db, at: app.clock.now) }
         try await body(app)
     } catch {
         if TestDatabase.postgresURL != nil { Issue.record("PostgreSQL lane: \(String(reflecting: error))") }

@@ -50,32 +50,22 @@ enum DTO {
         var taskCount: Int
     }
 
-    struct PlanDetail: Content {
-        var id: UUID
-        var year: Int
-        var title: String
-        var jurisdiction: JurisdictionRef
-        var status: Plan.Status
-        var documentNumber: String?
+    /// A plan's summary plus its disclosure facts, stages and parts.
+    struct PlanDetail: Encodable {
+        var summary: PlanSummary
         var indexNumber: String?
         var issuingBody: String
         var stages: Plan.Stages
-        var taskCount: Int
         var notice: LocalizedText?
         var parts: [PartSummary]
 
+        enum CodingKeys: String, CodingKey { case indexNumber, issuingBody, stages, notice, parts }
+
         init(_ plan: Plan, _ snapshot: CatalogSnapshot) {
-            let summary = PlanSummary(plan, snapshot)
-            id = plan.id
-            year = plan.year
-            title = plan.title
-            jurisdiction = summary.jurisdiction
-            status = plan.status
-            documentNumber = plan.documentNumber
+            summary = PlanSummary(plan, snapshot)
             indexNumber = plan.indexNumber
             issuingBody = plan.issuingBody
             stages = plan.stages
-            taskCount = summary.taskCount
             notice = plan.illustrativeNotice
             parts = snapshot.statisticsByPlan[plan.id]?.parts.map {
                 PartSummary(number: $0.number, title: $0.title, taskCount: $0.tasks)
@@ -83,17 +73,11 @@ enum DTO {
         }
 
         func encode(to encoder: any Encoder) throws {
+            try summary.encode(to: encoder)
             var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(id, forKey: .id)
-            try c.encode(year, forKey: .year)
-            try c.encode(title, forKey: .title)
-            try c.encode(jurisdiction, forKey: .jurisdiction)
-            try c.encode(status, forKey: .status)
-            try c.encode(documentNumber, forKey: .documentNumber)
             try c.encode(indexNumber, forKey: .indexNumber)
             try c.encode(issuingBody, forKey: .issuingBody)
             try c.encode(StagesBody(stages), forKey: .stages)
-            try c.encode(taskCount, forKey: .taskCount)
             try c.encode(notice, forKey: .notice)
             try c.encode(parts, forKey: .parts)
         }

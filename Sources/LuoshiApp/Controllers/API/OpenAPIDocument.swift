@@ -179,7 +179,7 @@ enum OpenAPIDocument {
         "properties": {"number": {"type": "integer", "minimum": 1}, "title": {"type": "string"}, "taskCount": {"type": "integer", "minimum": 0}}},
       "PlanDetail": {
         "type": "object", "additionalProperties": false,
-        "required": ["id", "year", "title", "jurisdiction", "status", "documentNumber", "indexNumber", "issuingBody", "stages", "taskCount", "notice", "parts"],
+        "required": ["id", "year", "title", "jurisdiction", "status", "documentNumber", "taskCount", "illustrative", "indexNumber", "issuingBody", "stages", "notice", "parts"],
         "properties": {
           "id": {"type": "string", "format": "uuid"}, "year": {"type": "integer"}, "title": {"type": "string"},
           "jurisdiction": {"$ref": "#/components/schemas/Jurisdiction"}, "status": {"$ref": "#/components/schemas/PlanStatus"},
@@ -190,7 +190,7 @@ enum OpenAPIDocument {
               "consultation": {"oneOf": [{"$ref": "#/components/schemas/Date"}, {"type": "null"}]},
               "approved": {"oneOf": [{"$ref": "#/components/schemas/Date"}, {"type": "null"}]},
               "issued": {"oneOf": [{"$ref": "#/components/schemas/Date"}, {"type": "null"}]}}},
-          "taskCount": {"type": "integer", "minimum": 0},
+          "taskCount": {"type": "integer", "minimum": 0}, "illustrative": {"type": "boolean"},
           "notice": {"oneOf": [{"$ref": "#/components/schemas/LocalizedText"}, {"type": "null"}], "description": "Set when the plan is illustrative sample data"},
           "parts": {"type": "array", "items": {"$ref": "#/components/schemas/PartSummary"}}
         }
