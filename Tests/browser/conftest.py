@@ -1,7 +1,13 @@
 """Fixtures for Luoshi's browser tests (pytest + Selenium + axe-core).
 
-* ``luoshi_server`` (session): starts the server binary on a fresh SQLite file
-  and a free loopback port, waits for ``/health``, stops it by PID at the end.
+* ``luoshi`` (session): starts the server binary with ``serve --sample`` on a
+  fresh SQLite file and a free loopback port, waits for ``/health``, reads the
+  table of initial accounts (one-time passwords) the server prints once, and
+  stops the server by PID at the end.
+* ``luoshi_server`` (session): its base URL.
+* ``accounts`` (session): the initial accounts, {username: one-time password}.
+  Each one-time password works once per server run: after the forced change it
+  is gone, so every account may be signed in by one test only.
 * ``driver`` (per test): headless Chromium from Debian, never downloads anything.
 * ``site`` (per test): the driver plus helpers to open the start page, follow
   real links, save a screenshot of every page and run axe-core.
@@ -16,6 +22,7 @@ Environment:
 from __future__ import annotations
 
 import base64
+import dataclasses
 import os
 import re
 import shutil
@@ -42,6 +49,16 @@ DEFAULT_BIN = "/work/main/.build/debug/luoshi"
 CHROME_BIN = os.environ.get("CHROME_BIN", "/usr/bin/chromium")
 CHROMEDRIVER = os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")
 STARTUP_TIMEOUT = 60.0
+ACCOUNTS_TIMEOUT = 10.0  # after /health: for the account table to reach the log
+
+# The table `serve --sample` prints once on an empty database:
+#   初始账号（…）/ Initial accounts (one-time passwords, …):
+#     duchashi     V3%jca5xUw@^c4CC  supervisor · 县政府督查室
+# i.e. two spaces, the username padded to 12, one space, the 16-character
+# password, two spaces, "role · description". A blank line ends it.
+ACCOUNTS_HEADER = "Initial accounts"
+ACCOUNT_LINE = re.compile(r"^  (?P<user>\S+) +(?P<password>\S{16})  (?P<role>\w+) · (?P<description>.+)$")
+ANSI_ESCAPE = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 
 WINDOW_SIZE = (1280, 1000)
 
@@ -111,9 +128,49 @@ def _stop(proc: subprocess.Popen) -> None:
         proc.wait(timeout=10)
 
 
+@dataclasses.dataclass(frozen=True)
+class InitialAccount:
+    username: str
+    password: str
+    role: str
+    description: str
+
+
+def parse_initial_accounts(log_text: str) -> tuple[list[InitialAccount], bool]:
+    """The initial-accounts table in the server's output, and whether it is complete.
+
+    Complete means the header and at least one account line were seen and were
+    followed by another line (the blank line the server prints after the table).
+    """
+    lines = ANSI_ESCAPE.sub("", log_text).splitlines(keepends=True)
+    start = next((i for i, line in enumerate(lines) if ACCOUNTS_HEADER in line), None)
+    if start is None:
+        return [], False
+    found: list[InitialAccount] = []
+    for line in lines[start + 1:]:
+        if not line.endswith("\n"):
+            return found, False  # the line is still being written
+        m = ACCOUNT_LINE.match(line.rstrip("\r\n"))
+        if not m:
+            return found, bool(found)
+        found.append(InitialAccount(m["user"], m["password"], m["role"], m["description"].strip()))
+    return found, False
+
+
+@dataclasses.dataclass
+class LuoshiServer:
+    base_url: str
+    log_path: str
+    accounts: dict[str, InitialAccount]
+    accounts_problem: str  # "" when the account table was read
+
+    def log(self) -> str:
+        return Path(self.log_path).read_text(encoding="utf-8", errors="replace")
+
+
 @pytest.fixture(scope="session")
-def luoshi_server():
-    """Base URL (no trailing slash) of a freshly started server with sample data."""
+def luoshi():
+    """A freshly started server with sample data, and the initial accounts it printed."""
     binary = os.environ.get("LUOSHI_BIN", DEFAULT_BIN)
     if not os.access(binary, os.X_OK):
         pytest.fail(f"server binary not found or not executable: {binary} (set LUOSHI_BIN)")
@@ -157,10 +214,42 @@ def luoshi_server():
         cleanup()
         pytest.fail(f"{problem}\ncommand: {' '.join(cmd)}\nserver log:\n{text[-6000:]}")
 
+    # The table is printed before the server listens; allow a moment for it to
+    # reach the file. A missing table only fails the tests that need accounts.
+    deadline = time.monotonic() + ACCOUNTS_TIMEOUT
+    while True:
+        found, complete = parse_initial_accounts(server_log())
+        if complete or time.monotonic() > deadline:
+            break
+        time.sleep(0.2)
+    accounts = {a.username: a for a in found}
+    accounts_problem = ""
+    if not complete:
+        accounts_problem = (
+            f"the server did not print a complete table of initial accounts within {ACCOUNTS_TIMEOUT:.0f} s"
+            f" after /health answered (parsed {len(found)} line(s))"
+        )
+    elif len(accounts) != len(found):
+        accounts_problem = f"the table of initial accounts lists a username twice: {[a.username for a in found]}"
+
     try:
-        yield base
+        yield LuoshiServer(base, log_path, accounts, accounts_problem)
     finally:
         cleanup()
+
+
+@pytest.fixture(scope="session")
+def luoshi_server(luoshi) -> str:
+    """Base URL (no trailing slash) of the server."""
+    return luoshi.base_url
+
+
+@pytest.fixture(scope="session")
+def accounts(luoshi) -> dict[str, str]:
+    """{username: one-time password} as printed by the server; fails if it printed none."""
+    if luoshi.accounts_problem:
+        pytest.fail(f"{luoshi.accounts_problem}\nserver log:\n{luoshi.log()[-6000:]}")
+    return {name: a.password for name, a in luoshi.accounts.items()}
 
 
 # --------------------------------------------------------------------------
@@ -259,6 +348,23 @@ class Site:
         href = links[0].get_attribute("href")
         self.click(links[0], what)
         return href
+
+    def click_button(self, text: str, scope: str = "main") -> None:
+        """Click the visible submit button with this text inside scope; waits for the next page."""
+        buttons = [
+            b for b in self.driver.find_elements(By.CSS_SELECTOR, f"{scope} button")
+            if b.is_displayed() and b.text.strip() == text
+        ]
+        assert buttons, f"no visible button {text!r} in {scope!r} on {self.driver.current_url}"
+        assert len(buttons) == 1, f"{len(buttons)} visible buttons {text!r} in {scope!r} on {self.driver.current_url}"
+        self.click(buttons[0], f"button {text!r}")
+
+    def fill(self, field_id: str, value: str) -> None:
+        """Type into the visible form field with this id, as a person would."""
+        field = self.driver.find_element(By.ID, field_id)
+        assert field.is_displayed(), f"field #{field_id} is not visible on {self.driver.current_url}"
+        field.clear()
+        field.send_keys(value)
 
     def _wait_loaded(self) -> None:
         WebDriverWait(self.driver, 20).until(

@@ -11,98 +11,11 @@ import pytest
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
 
-# (lang, elder): every combination of the two switches.
-MODES = [
-    pytest.param("zh-CN", False, id="zh-CN-standard"),
-    pytest.param("zh-CN", True, id="zh-CN-elder"),
-    pytest.param("en", False, id="en-standard"),
-    pytest.param("en", True, id="en-elder"),
-]
-
-ELDER_LINK = {"zh-CN": "长者模式", "en": "Elder mode"}
+from luoshi_helpers import MODES, NARROW, assert_mode, horizontal_overflow, open_home_in_mode
 
 PART_LINK = 'main a[href*="/parts/"]'
 TASK_LINK = 'main a[href^="/tasks/"]'
 UNIT_LINK = 'main a[href^="/units/"]'
-
-NARROW = (375, 812)
-
-
-def assert_mode(site, lang: str, elder: bool) -> None:
-    """The page now shown really is in the wanted language and display mode."""
-    got_lang = site.html_lang()
-    classes = site.html_classes()
-    assert got_lang == lang, f"{site.path()}: <html lang={got_lang!r}>, expected {lang!r}"
-    if elder:
-        assert "elder" in classes, f"{site.path()}: <html class={' '.join(classes)!r}> lacks 'elder'"
-    else:
-        assert "elder" not in classes, f"{site.path()}: <html class={' '.join(classes)!r}> in standard mode"
-
-
-def open_home_in_mode(site, lang: str, elder: bool) -> None:
-    """Open / (the default is Chinese, standard) and click the header switches.
-
-    The caller takes the screenshot of the page this ends on.
-    """
-    site.open_start("/")
-    assert_mode(site, "zh-CN", False)
-    if lang == "en":
-        site.screenshot("home-default")
-        site.click_link_text("English")
-        assert site.path() == "/", f"language switch returned to {site.path()!r}, not '/'"
-        assert_mode(site, "en", False)
-    if elder:
-        site.screenshot("home-default" if lang == "zh-CN" else "home-english")
-        site.click_link_text(ELDER_LINK[lang])
-        assert site.path() == "/", f"mode switch returned to {site.path()!r}, not '/'"
-        assert_mode(site, lang, True)
-
-
-def horizontal_overflow(site) -> str:
-    """"" if the page does not scroll sideways, else which elements stick out."""
-    facts = site.driver.execute_script(
-        """
-        const vw = window.innerWidth;
-        const sw = document.documentElement.scrollWidth;
-        if (sw <= vw + 1) return {scrollWidth: sw, innerWidth: vw, culprits: []};
-        const sticksOut = (el) => {
-          if (!el || el === document.documentElement) return false;
-          const r = el.getBoundingClientRect();
-          return r.width > 0 && (r.right > vw + 1 || r.left < -1);
-        };
-        const describe = (el) => {
-          let s = el.tagName.toLowerCase();
-          if (el.id) s += '#' + el.id;
-          if (el.classList.length) s += '.' + Array.from(el.classList).join('.');
-          return s;
-        };
-        const path = (el) => {
-          const parts = [];
-          for (let e = el; e && e !== document.body; e = e.parentElement) parts.unshift(describe(e));
-          return parts.join(' > ');
-        };
-        // The outermost elements that stick out: they, not their children, cause the scroll.
-        const culprits = Array.from(document.body.querySelectorAll('*'))
-          .filter((el) => sticksOut(el) && !sticksOut(el.parentElement))
-          .slice(0, 8)
-          .map((el) => {
-            const r = el.getBoundingClientRect();
-            return {path: path(el), left: Math.round(r.left), right: Math.round(r.right),
-                    width: Math.round(r.width), html: el.outerHTML.replace(/\\s+/g, ' ').slice(0, 200)};
-          });
-        return {scrollWidth: sw, innerWidth: vw, culprits: culprits};
-        """
-    )
-    if not facts["culprits"] and facts["scrollWidth"] <= facts["innerWidth"] + 1:
-        return ""
-    lines = [
-        f"{site.path()} scrolls sideways at {facts['innerWidth']} px: "
-        f"documentElement.scrollWidth={facts['scrollWidth']}"
-    ]
-    for c in facts["culprits"]:
-        lines.append(f"  - {c['path']} (left {c['left']}, right {c['right']}, width {c['width']})")
-        lines.append(f"      html: {c['html']}")
-    return "\n".join(lines)
 
 
 @pytest.mark.parametrize("lang, elder", MODES)

@@ -40,6 +40,9 @@ struct AccountStrings: Sendable {
     let disabled: String
     let lockedUntil: @Sendable (String) -> String
     let resetPassword: String
+    let actions: String
+    let disableAccount: String
+    let enableAccount: String
     let oneTimePasswordShownOnce: @Sendable (String) -> String
     let security: String
     let policy: String
@@ -96,7 +99,7 @@ extension AccountStrings {
         newTokenShownOnce: "新令牌只显示这一次，请立即妥善保存：", noTokens: "暂无令牌。",
         users: "用户管理", createUser: "新建用户", displayName: "姓名", unitHead: "单位主要负责人（第一责任人）",
         status: "状态", active: "正常", disabled: "已停用", lockedUntil: { "锁定至 \($0)" },
-        resetPassword: "重置密码", oneTimePasswordShownOnce: { "一次性密码（只显示这一次，用户首次登录须修改）：\($0)" },
+        resetPassword: "重置密码", actions: "操作", disableAccount: "停用账号", enableAccount: "启用账号", oneTimePasswordShownOnce: { "一次性密码（只显示这一次，用户首次登录须修改）：\($0)" },
         security: "安全管理", policy: "安全策略", lockedAccounts: "被锁定的账号", noLockedAccounts: "暂无被锁定的账号。",
         unlock: "解锁", grantRole: "调整角色", save: "保存", saved: "已保存。",
         passwordMinLength: "密码最小长度", passwordMinClasses: "至少包含的字符类别数（1–4）",
@@ -133,7 +136,7 @@ extension AccountStrings {
         newTokenShownOnce: "The new token is shown only this once; store it safely now:", noTokens: "No tokens.",
         users: "Users", createUser: "New user", displayName: "Name", unitHead: "Head of the unit (first responsible person)",
         status: "Status", active: "Active", disabled: "Disabled", lockedUntil: { "Locked until \($0)" },
-        resetPassword: "Reset password", oneTimePasswordShownOnce: { "One-time password (shown only this once; it must be changed at first sign-in): \($0)" },
+        resetPassword: "Reset password", actions: "Actions", disableAccount: "Disable account", enableAccount: "Enable account", oneTimePasswordShownOnce: { "One-time password (shown only this once; it must be changed at first sign-in): \($0)" },
         security: "Security", policy: "Security policy", lockedAccounts: "Locked accounts", noLockedAccounts: "No account is locked.",
         unlock: "Unlock", grantRole: "Change role", save: "Save", saved: "Saved.",
         passwordMinLength: "Minimum password length", passwordMinClasses: "Character classes required (1–4)",

@@ -43,6 +43,31 @@ caption{text-align:left;font-weight:700;padding:.25rem 0}
 th,td{border:1px solid var(--line);padding:.5rem .6rem;text-align:left;vertical-align:top}
 thead th{background:var(--band)}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
+td,th{overflow-wrap:anywhere}
+label{display:block;font-weight:600;margin-bottom:.25rem}
+input,select,textarea,button{font:inherit;color:inherit}
+input[type=text],input[type=password],input[type=number],input[type=date],select,textarea{display:block;width:100%;max-width:28rem;min-height:var(--target);padding:.35rem .6rem;border:2px solid #5a5a5a;border-radius:.25rem;background:#fff}
+input[type=checkbox]{width:1.4em;height:1.4em;vertical-align:middle;margin-right:.5rem}
+button{min-height:var(--target);min-width:var(--target);padding:.35rem 1.1rem;border:2px solid var(--link);border-radius:.25rem;background:var(--link);color:#fff;font-weight:600;cursor:pointer}
+button:hover{background:#062f5c}
+.inline-form{display:inline-block;margin:.15rem .5rem .15rem 0}
+.inline-form button{background:#fff;color:var(--link)}
+.inline-form button:hover{background:#eef4fb}
+.stacked-form,.filter-form{margin:1rem 0 2rem;max-width:40rem}
+.filter-form{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(13rem,100%),1fr));gap:0 1rem;max-width:none;align-items:end}
+.filter-form .field{margin-bottom:.75rem}
+.field{margin-bottom:1rem}
+.field-check label{display:inline;font-weight:400}
+.field-error input,.field-error select{border-color:var(--red)}
+.hint{color:var(--muted);margin:.25rem 0}
+.error-message{color:var(--red);font-weight:600;margin:.25rem 0}
+.error-summary{border:3px solid var(--red);padding:.75rem 1rem;margin:0 0 1rem}
+.error-summary a{color:var(--red);font-weight:600}
+.success{border-left:6px solid #1d6b33;background:#eef8f0;padding:.75rem 1rem;margin:0 0 1rem}
+.success code,code{font-family:ui-monospace,Menlo,Consolas,monospace;overflow-wrap:anywhere}
+.site-header .user{display:flex;flex-wrap:wrap;gap:.25rem .75rem;align-items:center}
+.site-header .inline-form button{background:transparent;color:#fff;border-color:#fff}
+.site-header .inline-form button:hover{background:#7d0b0b}
 .timeline{list-style:none;padding:0;margin:0 0 1rem;border-left:3px solid var(--red)}
 .timeline li{padding:.25rem 0 .25rem 1rem}
 .timeline time{font-weight:700;margin-right:.75rem}

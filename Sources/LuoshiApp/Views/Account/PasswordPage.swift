@@ -18,7 +18,6 @@ enum PasswordPage {
             model.forced ? .p(.class("notice"), .role("note"), text: a.mustChangeNotice) : .empty,
             Forms.success(model.done ? a.passwordChanged : nil),
             Forms.errorSummary(model.error, language: context.language),
-            .p(.id("password-policy"), text: model.policy.explanation.text(in: context.language)),
             .form(.method("post"), .action(SiteURL.accountPassword.path), .class("stacked-form")) {
                 Forms.csrf(model.csrfToken)
                 Forms.field(a.currentPassword, name: "currentPassword", type: "password", required: true,

@@ -53,7 +53,7 @@ enum UsersPage {
                     Node.th(.scope("col"), text: a.role)
                     Node.th(.scope("col"), text: a.unit)
                     Node.th(.scope("col"), text: a.status)
-                    Node.th(.scope("col"), text: a.resetPassword)
+                    Node.th(.scope("col"), text: a.actions)
                 }
             }
             Node.tbody {
@@ -67,9 +67,9 @@ enum UsersPage {
                             Node.text(row.disabled ? a.disabled : a.active)
                             if let until = row.lockedUntil, until > model.now { Node.text("；" + a.lockedUntil(Display.beijingTime(until))) }
                         }
-                        Node.td(.data("label", a.resetPassword)) {
+                        Node.td(.data("label", a.actions)) {
                             Forms.button(a.resetPassword, action: .adminUserReset(row.id), csrf: model.csrfToken)
-                            Forms.button(row.disabled ? a.active : a.disabled, action: .adminUserDisable(row.id), csrf: model.csrfToken,
+                            Forms.button(row.disabled ? a.enableAccount : a.disableAccount, action: .adminUserDisable(row.id), csrf: model.csrfToken,
                                          hidden: [("disabled", row.disabled ? "0" : "1")])
                         }
                     }
