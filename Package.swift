@@ -21,11 +21,16 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
     ],
     targets: [
         .target(name: "LuoshiDomain", swiftSettings: strictSettings),
         .target(name: "LuoshiHTML", swiftSettings: strictSettings),
-        .target(name: "LuoshiOffice", swiftSettings: strictSettings),
+        .target(
+            name: "LuoshiOffice",
+            dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "LuoshiApp",
             dependencies: [

@@ -32,6 +32,9 @@ enum SiteURL: Sendable, Hashable {
     case adminRole
     case adminAudit
     case adminAuditCSV
+    case planImport
+    case planImportApply(UUID)
+    case planExport(UUID, format: String)
     case health
     case metrics
     case api(API)
@@ -74,6 +77,9 @@ enum SiteURL: Sendable, Hashable {
         case .adminRole: "/admin/security/role"
         case .adminAudit: "/admin/audit"
         case .adminAuditCSV: "/admin/audit.csv"
+        case .planImport: "/plans/import"
+        case .planImportApply(let id): "/plans/import/\(id.uuidString.lowercased())/apply"
+        case .planExport(let id, let format): "/plans/\(id.uuidString.lowercased())/export?format=\(format)"
         case .health: "/health"
         case .metrics: "/metrics"
         case .api(let api):
@@ -120,6 +126,9 @@ enum SiteURL: Sendable, Hashable {
         static let adminRole: [PathComponent] = ["admin", "security", "role"]
         static let adminAudit: [PathComponent] = ["admin", "audit"]
         static let adminAuditCSV: [PathComponent] = ["admin", "audit.csv"]
+        static let planImport: [PathComponent] = ["plans", "import"]
+        static let planImportApply: [PathComponent] = ["plans", "import", ":importID", "apply"]
+        static let planExport: [PathComponent] = ["plans", ":planID", "export"]
         static let apiSession: [PathComponent] = ["api", "v1", "session"]
         static let apiMe: [PathComponent] = ["api", "v1", "me"]
         static let health: [PathComponent] = ["health"]

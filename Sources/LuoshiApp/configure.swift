@@ -37,6 +37,8 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.asyncCommands.use(UserCommands(), as: "user")
     app.asyncCommands.use(TokenCommands(), as: "token")
     app.asyncCommands.use(AuditCommands(), as: "audit")
+    app.asyncCommands.use(ImportCommand(), as: "import")
+    app.asyncCommands.use(ExportCommand(), as: "export")
 }
 
 /// SQLite: write-ahead logging and a busy timeout on every event loop's connection, so readers

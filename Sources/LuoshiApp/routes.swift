@@ -7,4 +7,5 @@ func routes(_ app: Application) throws {
     AccountController.register(app)
     AdminController.register(app)
     SessionAPIController.register(app)
+    PlanFilesController.register(app)
 }

@@ -63,6 +63,8 @@ public enum Action: String, Sendable, CaseIterable {
     case readInternal
     /// Read the work of one unit (its tasks, later its reports).
     case readUnitWork
+    /// 督查室: draft, import, edit and issue plans.
+    case managePlans
     /// Own account: change password, manage personal tokens.
     case manageOwnAccount
     /// 系统管理员: create and disable users, reset passwords.
@@ -102,6 +104,8 @@ public enum Policy {
             case .unitStaff: return unitID != nil && unitID == actor.unitID
             default: return false
             }
+        case .managePlans:
+            return actor.role == .supervisor
         case .manageUsers:
             return actor.role == .systemAdmin
         case .manageSecurity:

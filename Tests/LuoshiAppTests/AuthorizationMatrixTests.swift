@@ -54,6 +54,10 @@ struct AuthorizationMatrixTests {
         "POST /admin/security/role": .manageSecurity,
         "GET /admin/audit": .readAudit,
         "GET /admin/audit.csv": .readAudit,
+        "GET /plans/:planID/export": .readPublic,
+        "GET /plans/import": .managePlans,
+        "POST /plans/import": .managePlans,
+        "POST /plans/import/:importID/apply": .managePlans,
     ]
 
     /// Who may do what. nil stands for an anonymous visitor. Written out, not derived from `Policy`.
@@ -65,6 +69,7 @@ struct AuthorizationMatrixTests {
         .manageSecurity: [.securityAdmin],
         .readAudit: [.auditAdmin],
         .readUnitWork: [.supervisor, .leader, .unitStaff, .viewer],
+        .managePlans: [.supervisor],
     ]
 
     static func key(_ route: Route) -> String {

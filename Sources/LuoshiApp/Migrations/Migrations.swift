@@ -10,5 +10,7 @@ enum LuoshiMigrations {
         CreateUser(), CreateSession(), CreateAccessToken(), CreateAuditLog(), CreateSecuritySettings(),
         // 003: the audit log is append-only in the database too
         ProtectAuditLog(),
+        // 004: uploaded plan spreadsheets between dry run and apply
+        CreatePlanImport(),
     ]
 }

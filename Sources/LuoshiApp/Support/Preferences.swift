@@ -31,6 +31,7 @@ extension Request {
         let a = Strings.for(language).account
         let candidates: [(String, SiteURL, PageContext.Section, Action)] = [
             (a.workbench, .workbench, .workbench, .readInternal),
+            (Strings.for(language).planImport.title, .planImport, .workbench, .managePlans),
             (a.users, .adminUsers, .admin, .manageUsers),
             (a.security, .adminSecurity, .admin, .manageSecurity),
             (a.audit, .adminAudit, .admin, .readAudit),

@@ -91,6 +91,7 @@ struct Strings: Sendable {
     let backHome: String
     let footerNote: String
     let account: AccountStrings
+    let planImport: PlanImportStrings
 
     static func `for`(_ language: Language) -> Strings {
         switch language {
@@ -214,7 +215,8 @@ extension Strings {
         serverErrorMessage: "服务器处理请求时出现问题，请稍后再试。",
         backHome: "返回首页",
         footerNote: "本系统公开已印发的重点工作任务分解方案。",
-        account: .chinese
+        account: .chinese,
+        planImport: .chinese
     )
 
     static let english = Strings(
@@ -330,6 +332,7 @@ extension Strings {
         serverErrorMessage: "Something went wrong while handling the request. Please try again later.",
         backHome: "Back to home",
         footerNote: "Luoshi publishes issued key-task decomposition plans.",
-        account: .english
+        account: .english,
+        planImport: .english
     )
 }

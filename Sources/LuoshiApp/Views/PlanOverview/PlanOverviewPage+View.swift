@@ -12,6 +12,11 @@ extension PlanOverviewPage {
         return Layout.page(title: plan.title, context: context, content: [
             .h1(s.dataLang, text: plan.title),
             facts(plan, model.jurisdictionName, s),
+            .p {
+                Node.a(.href(SiteURL.planExport(plan.id, format: "xlsx").path), text: s.planImport.exportXLSX)
+                Node.text("　")
+                Node.a(.href(SiteURL.planExport(plan.id, format: "csv").path), text: s.planImport.exportCSV)
+            },
             .h2(text: s.overview),
             .p(.class("lead"), text: s.overviewSentence(statistics.parts.count, statistics.taskCount,
                                                          statistics.leadingDepartments, statistics.townshipsInvolved)),

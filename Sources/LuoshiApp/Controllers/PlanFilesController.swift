@@ -1,0 +1,145 @@
+import Fluent
+import Foundation
+import LuoshiDomain
+import LuoshiHTML
+import Vapor
+
+/// Plan spreadsheets: the supervision office imports them (dry run, then apply); anyone may
+/// export an issued plan, internal users a draft of their jurisdiction.
+enum PlanFilesController {
+    static func register(_ app: Application) {
+        let routes: any RoutesBuilder = app
+        routes.on(.GET, SiteURL.Route.planImport, requires: .managePlans, use: importForm)
+        // Uploads larger than the configured limit are refused (413) before they are read whole.
+        routes.on(.POST, SiteURL.Route.planImport, requires: .managePlans,
+                  body: .collect(maxSize: ByteCount(value: app.luoshiConfig.maxBodySize + 64 * 1024)), use: upload)
+        routes.on(.POST, SiteURL.Route.planImportApply, requires: .managePlans, use: apply)
+        routes.on(.GET, SiteURL.Route.planExport, requires: .readPublic, use: export)
+    }
+
+    private static func model(_ req: Request, error: DomainError? = nil) async throws -> PlanImportPage.Model {
+        let user = try req.requireUser()
+        let snapshot = try await req.catalog()
+        let code = user.actor.jurisdictionCode
+        let jurisdictions = snapshot.jurisdictions.values
+            .filter { $0.code == code || $0.parentCode == code }
+            .sorted { $0.code < $1.code }
+            .map { (code: $0.code, name: $0.name) }
+        return PlanImportPage.Model(jurisdictions: jurisdictions, year: CalendarDate(date: req.now).year,
+                                    csrfToken: user.csrfToken ?? "", error: error)
+    }
+
+    @Sendable static func importForm(_ req: Request) async throws -> Response {
+        req.htmlResponse(PlanImportPage.render(try await model(req), context: req.pageContext(section: .workbench)))
+    }
+
+    struct UploadForm: Content {
+        var file: File?
+        var jurisdiction: String?
+        var year: String?
+        var title: String?
+        var createMissing: String?
+    }
+
+    @Sendable static func upload(_ req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        do {
+            let form: UploadForm
+            do {
+                form = try req.content.decode(UploadForm.self)
+            } catch {
+                throw DomainError.invalid("file", zh: "请选择要上传的表格文件", en: "Choose a spreadsheet to upload")
+            }
+            guard let file = form.file, file.data.readableBytes > 0 else {
+                throw DomainError.missing("file", zh: "请选择要上传的表格文件", en: "Choose a spreadsheet to upload")
+            }
+            guard file.data.readableBytes <= req.application.luoshiConfig.maxBodySize else {
+                throw DomainError.invalid("file", zh: "文件超过上传上限", en: "The file is over the upload limit")
+            }
+            guard let year = form.year.flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }), (2000...2100).contains(year) else {
+                throw DomainError.invalid("year", zh: "年度应为 2000–2100 之间的整数", en: "The year must be a whole number from 2000 to 2100")
+            }
+            let code = form.jurisdiction ?? user.actor.jurisdictionCode
+            // The office imports for its own jurisdiction and those directly under it.
+            guard try await model(req).jurisdictions.contains(where: { $0.code == code }) else {
+                throw DomainError.invalid("jurisdiction", zh: "不能为该行政区划导入方案", en: "You cannot import a plan for that jurisdiction")
+            }
+            let stored = PlanImportModel()
+            stored.$user.id = user.actor.userID
+            stored.fileName = String(file.filename.suffix(200))
+            stored.data = Data(buffer: file.data)
+            stored.jurisdictionCode = code
+            stored.year = year
+            stored.title = form.title?.nonBlank
+            stored.createMissing = form.createMissing == "1"
+            try await stored.create(on: req.db)
+            return try await dryRun(req, stored)
+        } catch let error as DomainError {
+            return req.htmlResponse(PlanImportPage.render(try await model(req, error: error), context: req.pageContext(section: .workbench)),
+                                    status: error.status)
+        }
+    }
+
+    private static func dryRun(_ req: Request, _ stored: PlanImportModel) async throws -> Response {
+        let result = try await PlanFiles.dryRun(data: stored.data, fileName: stored.fileName, jurisdictionCode: stored.jurisdictionCode,
+                                                year: stored.year, title: stored.title, createMissing: stored.createMissing,
+                                                on: req.db, today: CalendarDate(date: req.now))
+        var page = try await model(req)
+        page.importID = stored.id
+        page.fileName = stored.fileName
+        page.reading = result.reading
+        page.problems = result.problems
+        page.newUnits = result.document.units.map(\.name)
+        page.newLeaders = result.document.leaders.map(\.name)
+        return req.htmlResponse(PlanImportPage.render(page, context: req.pageContext(section: .workbench)),
+                                status: result.problems.isEmpty ? .ok : .unprocessableEntity)
+    }
+
+    @Sendable static func apply(_ req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let id = try req.uuidParameter("importID")
+        guard let stored = try await PlanImportModel.query(on: req.db).filter(\.$id == id)
+            .filter(\.$user.$id == user.actor.userID).first() else {
+            throw DomainError.notFound("importID", zh: "导入记录不存在", en: "No such import")
+        }
+        if stored.appliedPlanID != nil {
+            throw DomainError(.conflict, zh: "该表格已经导入过", en: "This spreadsheet has already been applied", field: "importID")
+        }
+        // Read again against the directory as it is now: what was clean may no longer be.
+        let result = try await PlanFiles.dryRun(data: stored.data, fileName: stored.fileName, jurisdictionCode: stored.jurisdictionCode,
+                                                year: stored.year, title: stored.title, createMissing: stored.createMissing,
+                                                on: req.db, today: CalendarDate(date: req.now))
+        guard result.problems.isEmpty else { return try await dryRun(req, stored) }
+        do {
+            let resolved = try await PlanWriter.save(result.document, on: req.db, by: req.auditWho, at: req.now)
+            stored.appliedPlanID = resolved.plan.id
+            try await stored.save(on: req.db)
+            req.application.catalog.invalidate()
+            return req.redirect(to: SiteURL.workbench.path, redirectType: .normal)
+        } catch let error as DomainError {
+            var page = try await model(req, error: error)
+            page.reading = result.reading
+            page.fileName = stored.fileName
+            return req.htmlResponse(PlanImportPage.render(page, context: req.pageContext(section: .workbench)), status: error.status)
+        }
+    }
+
+    /// `GET /plans/{id}/export?format=xlsx|csv`
+    @Sendable static func export(_ req: Request) async throws -> Response {
+        let id = try req.uuidParameter("planID")
+        let format = try PlanFiles.Format(rawValue: req.query[String.self, at: "format"] ?? "xlsx")
+            ?? { throw DomainError.invalid("format", zh: "format 只能是 xlsx 或 csv", en: "format must be xlsx or csv") }()
+        let snapshot = try await req.catalog()
+        guard let plan = snapshot.plansByID[id],
+              plan.isPublic || Policy.can(req.currentUser?.actor, .readInternal, jurisdictionCode: plan.jurisdictionCode) else {
+            throw DomainError.planNotFound(id)
+        }
+        let (data, fileName) = try PlanFiles.export(planID: id, format: format, snapshot: snapshot)
+        var headers = HTTPHeaders()
+        headers.contentType = format == .xlsx
+            ? HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            : HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(fileName)\"")
+        return Response(status: .ok, headers: headers, body: .init(data: data))
+    }
+}

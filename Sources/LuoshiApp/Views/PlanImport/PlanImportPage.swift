@@ -1,0 +1,152 @@
+import Foundation
+import LuoshiDomain
+import LuoshiHTML
+
+/// 导入方案: upload a 分工方案 spreadsheet, see how every row was read and every problem with its
+/// sheet, row and column, then apply it (all or nothing) as a draft plan.
+enum PlanImportPage {
+    struct Model: Sendable {
+        var jurisdictions: [(code: String, name: String)]
+        var year: Int
+        var csrfToken: String
+        var error: DomainError?
+        /// After an upload: the stored import and its reading.
+        var importID: UUID?
+        var fileName: String?
+        var reading: PlanSheetImport.Reading?
+        var problems: [PlanSheetImport.Problem] = []
+        var newUnits: [String] = []
+        var newLeaders: [String] = []
+    }
+
+    static func render(_ model: Model, context: PageContext) -> Node {
+        let s = context.strings, p = s.planImport
+        return Layout.page(title: p.title, context: context, content: [
+            .h1(text: p.title),
+            .p(.class("hint"), text: p.explanation),
+            Forms.errorSummary(model.error, language: context.language),
+            model.reading.map { result($0, model, context) } ?? .empty,
+            .h2(text: p.uploadHeading),
+            uploadForm(model, context),
+        ])
+    }
+
+    private static func uploadForm(_ model: Model, _ context: PageContext) -> Node {
+        let p = context.strings.planImport
+        let language = context.language
+        return .form(.method("post"), .action(SiteURL.planImport.path), .custom("enctype", "multipart/form-data"), .class("stacked-form")) {
+            Forms.csrf(model.csrfToken)
+            Forms.field(p.file, name: "file", type: "file", required: true, hint: p.fileHint, error: model.error, language: language)
+            Forms.select(p.jurisdiction, name: "jurisdiction", options: model.jurisdictions.map { (value: $0.code, text: "\($0.name)（\($0.code)）") },
+                         selected: model.jurisdictions.first?.code, error: model.error, language: language)
+            Forms.field(p.year, name: "year", type: "number", value: String(model.year), required: true, error: model.error, language: language)
+            Forms.field(p.planTitle, name: "title", hint: p.planTitleHint, error: model.error, language: language)
+            Forms.checkbox(p.createMissing, name: "createMissing", checked: false)
+            Forms.submit(p.dryRun)
+        }
+    }
+
+    private static func result(_ reading: PlanSheetImport.Reading, _ model: Model, _ context: PageContext) -> Node {
+        let s = context.strings, p = s.planImport
+        return .section(.ariaLabelledBy("dry-run-heading")) {
+            Node.h2(.id("dry-run-heading"), text: p.dryRunHeading(model.fileName ?? ""))
+            Node.p(text: p.summary(reading.parts.count, reading.tasks.count))
+            if !model.problems.isEmpty {
+                Node.div(.class("error-summary"), .role("alert")) {
+                    Node.p(text: p.problemsFound(model.problems.count))
+                    Node.ul {
+                        for problem in model.problems {
+                            Node.li {
+                                Node.strong(text: problem.location)
+                                Node.text(" " + problem.message.text(in: context.language))
+                            }
+                        }
+                    }
+                }
+            } else if let id = model.importID {
+                if !model.newUnits.isEmpty { Node.p(text: p.willCreateUnits(model.newUnits.joined(separator: "、"))) }
+                if !model.newLeaders.isEmpty { Node.p(text: p.willCreateLeaders(model.newLeaders.joined(separator: "、"))) }
+                Forms.button(p.apply, action: .planImportApply(id), csrf: model.csrfToken)
+            }
+            for part in reading.parts {
+                Node.table(.class("stack")) {
+                    Node.caption(s.dataLang, text: "\(s.partTitle(part.number))　\(part.title)")
+                    Node.thead {
+                        Node.tr {
+                            Node.th(.scope("col"), text: s.number)
+                            Node.th(.scope("col"), text: p.source)
+                            Node.th(.scope("col"), text: s.content)
+                            Node.th(.scope("col"), text: s.leadUnits)
+                            Node.th(.scope("col"), text: s.cooperatingUnits)
+                            Node.th(.scope("col"), text: s.leaders)
+                            Node.th(.scope("col"), text: s.deadlineOrTarget)
+                        }
+                    }
+                    Node.tbody {
+                        for row in part.tasks {
+                            Node.tr {
+                                Node.th(.scope("row"), text: row.number.description)
+                                Node.td(.data("label", p.source), text: "\(row.sheet)!\(row.row)")
+                                Node.td(.data("label", s.content)) { s.data(row.content) }
+                                Node.td(.data("label", s.leadUnits)) { s.data(row.leadUnits.joined(separator: "、")) }
+                                Node.td(.data("label", s.cooperatingUnits)) { s.data(row.cooperatingUnits.joined(separator: "、")) }
+                                Node.td(.data("label", s.leaders)) { s.data(row.leaders.joined(separator: "、")) }
+                                Node.td(.data("label", s.deadlineOrTarget),
+                                        text: row.kind == .ongoing ? s.taskKind(.ongoing) : row.deadline?.iso ?? "")
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// UI strings of plan import and export: part of the one catalogue (`Strings.planImport`).
+struct PlanImportStrings: Sendable {
+    let title: String
+    let explanation: String
+    let uploadHeading: String
+    let file: String
+    let fileHint: String
+    let jurisdiction: String
+    let year: String
+    let planTitle: String
+    let planTitleHint: String
+    let createMissing: String
+    let dryRun: String
+    let apply: String
+    let source: String
+    let dryRunHeading: @Sendable (String) -> String
+    let summary: @Sendable (Int, Int) -> String
+    let problemsFound: @Sendable (Int) -> String
+    let willCreateUnits: @Sendable (String) -> String
+    let willCreateLeaders: @Sendable (String) -> String
+    let export: String
+    let exportXLSX: String
+    let exportCSV: String
+
+    static let chinese = PlanImportStrings(
+        title: "导入方案",
+        explanation: "上传《重点工作任务分解方案》表格（.xlsx 或 .csv，UTF-8 或 GBK 编码）。系统先试导入并逐行显示解读结果和问题（工作表、行、列），确认无误后整体导入为草稿方案；有任何问题都不会写入。",
+        uploadHeading: "上传表格", file: "表格文件", fileHint: "支持 .xlsx、.csv，最大 20 MB。表头可包含：序号、工作任务、牵头县领导、牵头单位、配合单位、完成时限。",
+        jurisdiction: "行政区划", year: "年度", planTitle: "方案名称", planTitleHint: "留空则为“某年政府工作报告重点工作任务分解方案”",
+        createMissing: "新建名录中没有的单位和县领导", dryRun: "试导入", apply: "确认导入为草稿方案", source: "来源",
+        dryRunHeading: { "试导入结果：\($0)" },
+        summary: { parts, tasks in "共解读出 \(parts) 个部分、\(tasks) 项任务。" },
+        problemsFound: { "发现 \($0) 个问题，请修改表格后重新上传（或勾选新建单位）：" },
+        willCreateUnits: { "将新建单位：\($0)" }, willCreateLeaders: { "将新建县领导：\($0)" },
+        export: "导出", exportXLSX: "导出 Excel（.xlsx）", exportCSV: "导出 CSV")
+
+    static let english = PlanImportStrings(
+        title: "Import a plan",
+        explanation: "Upload a task decomposition plan spreadsheet (.xlsx or .csv, UTF-8 or GBK). A dry run shows how every row was read and every problem (sheet, row, column); once it is clean you apply it as a draft plan, all at once. Nothing is written while there is a problem.",
+        uploadHeading: "Upload a spreadsheet", file: "Spreadsheet", fileHint: ".xlsx or .csv, at most 20 MB. Header words such as 序号, 工作任务, 牵头县领导, 牵头单位, 配合单位, 完成时限.",
+        jurisdiction: "Jurisdiction", year: "Year", planTitle: "Plan title", planTitleHint: "Empty: \"YYYY年政府工作报告重点工作任务分解方案\"",
+        createMissing: "Create units and leaders the directory lacks", dryRun: "Dry run", apply: "Apply as a draft plan", source: "Source",
+        dryRunHeading: { "Dry run: \($0)" },
+        summary: { parts, tasks in "Read \(parts) parts and \(tasks) tasks." },
+        problemsFound: { "\($0) problems: fix the sheet and upload it again (or allow creating units):" },
+        willCreateUnits: { "Units to create: \($0)" }, willCreateLeaders: { "Leaders to create: \($0)" },
+        export: "Export", exportXLSX: "Export Excel (.xlsx)", exportCSV: "Export CSV")
+}
