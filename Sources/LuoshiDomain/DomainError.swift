@@ -73,6 +73,7 @@ extension DomainError.Code {
     public static let invalidCredentials = DomainError.Code(rawValue: "invalid_credentials")
     public static let tooManyAttempts = DomainError.Code(rawValue: "too_many_attempts")
     public static let csrf = DomainError.Code(rawValue: "csrf_failed")
+    public static let payloadTooLarge = DomainError.Code(rawValue: "payload_too_large")
 }
 
 extension DomainError {

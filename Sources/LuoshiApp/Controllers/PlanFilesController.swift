@@ -43,7 +43,9 @@ enum PlanFilesController {
 
     @Sendable static func upload(_ req: Request) async throws -> Response {
         let user = try req.requireUser()
+        let limit = req.application.luoshiConfig.maxBodySize
         do {
+            if (req.body.data?.readableBytes ?? 0) > limit + 64 * 1024 { throw DomainError.fileTooLarge(limit) }
             let form: UploadForm
             do {
                 form = try req.content.decode(UploadForm.self)
@@ -53,9 +55,7 @@ enum PlanFilesController {
             guard let file = form.file, file.data.readableBytes > 0 else {
                 throw DomainError.missing("file", zh: "请选择要上传的表格文件", en: "Choose a spreadsheet to upload")
             }
-            guard file.data.readableBytes <= req.application.luoshiConfig.maxBodySize else {
-                throw DomainError.invalid("file", zh: "文件超过上传上限", en: "The file is over the upload limit")
-            }
+            guard file.data.readableBytes <= limit else { throw DomainError.fileTooLarge(limit) }
             guard let year = form.year.flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }), (2000...2100).contains(year) else {
                 throw DomainError.invalid("year", zh: "年度应为 2000–2100 之间的整数", en: "The year must be a whole number from 2000 to 2100")
             }
@@ -141,5 +141,12 @@ enum PlanFilesController {
             : HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
         headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(fileName)\"")
         return Response(status: .ok, headers: headers, body: .init(data: data))
+    }
+}
+
+extension DomainError {
+    static func fileTooLarge(_ limit: Int) -> DomainError {
+        DomainError(.payloadTooLarge, zh: "文件超过 \(limit / 1_048_576) MB 的上传上限", en: "The file is over the \(limit / 1_048_576) MB upload limit",
+                    field: "file")
     }
 }

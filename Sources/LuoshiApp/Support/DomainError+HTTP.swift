@@ -12,6 +12,7 @@ extension DomainError {
         case .forbidden, .passwordChangeRequired, .csrf: .forbidden
         case .locked: HTTPResponseStatus(statusCode: 423, reasonPhrase: "Locked")
         case .tooManyAttempts: .tooManyRequests
+        case .payloadTooLarge: .payloadTooLarge
         default: .badRequest
         }
     }
