@@ -35,6 +35,8 @@ enum SiteURL: Sendable, Hashable {
     case planImport
     case planImportApply(UUID)
     case planExport(UUID, format: String)
+    case planManage(UUID)
+    case planTransition(UUID)
     case health
     case metrics
     case api(API)
@@ -80,6 +82,8 @@ enum SiteURL: Sendable, Hashable {
         case .planImport: "/plans/import"
         case .planImportApply(let id): "/plans/import/\(id.uuidString.lowercased())/apply"
         case .planExport(let id, let format): "/plans/\(id.uuidString.lowercased())/export?format=\(format)"
+        case .planManage(let id): "/plans/\(id.uuidString.lowercased())/manage"
+        case .planTransition(let id): "/plans/\(id.uuidString.lowercased())/transition"
         case .health: "/health"
         case .metrics: "/metrics"
         case .api(let api):
@@ -129,6 +133,8 @@ enum SiteURL: Sendable, Hashable {
         static let planImport: [PathComponent] = ["plans", "import"]
         static let planImportApply: [PathComponent] = ["plans", "import", ":importID", "apply"]
         static let planExport: [PathComponent] = ["plans", ":planID", "export"]
+        static let planManage: [PathComponent] = ["plans", ":planID", "manage"]
+        static let planTransition: [PathComponent] = ["plans", ":planID", "transition"]
         static let apiSession: [PathComponent] = ["api", "v1", "session"]
         static let apiMe: [PathComponent] = ["api", "v1", "me"]
         static let health: [PathComponent] = ["health"]

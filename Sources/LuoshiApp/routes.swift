@@ -8,4 +8,5 @@ func routes(_ app: Application) throws {
     AdminController.register(app)
     SessionAPIController.register(app)
     PlanFilesController.register(app)
+    PlanManageController.register(app)
 }

@@ -58,6 +58,8 @@ struct AuthorizationMatrixTests {
         "GET /plans/import": .managePlans,
         "POST /plans/import": .managePlans,
         "POST /plans/import/:importID/apply": .managePlans,
+        "GET /plans/:planID/manage": .managePlans,
+        "POST /plans/:planID/transition": .managePlans,
     ]
 
     /// Who may do what. nil stands for an anonymous visitor. Written out, not derived from `Policy`.

@@ -78,7 +78,8 @@ enum AccountController {
         let isHead = user.actor.leaderID.flatMap { snapshot.leadersByID[$0] }.map { $0.precedence == 0 } ?? false
         guard let scope = WorkScope.of(user.actor, leaderIsHead: isHead) else { throw DomainError.forbidden }
         let context = req.pageContext(section: .workbench)
-        let model = WorkbenchPage.query(snapshot, scope: scope, strings: context.strings)
+        var model = WorkbenchPage.query(snapshot, scope: scope, strings: context.strings)
+        model.managesPlans = Policy.can(user.actor, .managePlans)
         return req.htmlResponse(WorkbenchPage.render(model, context: context.with(notice: snapshot.notice(for: model.groups.map(\.plan)))))
     }
 

@@ -12,5 +12,7 @@ enum LuoshiMigrations {
         ProtectAuditLog(),
         // 004: uploaded plan spreadsheets between dry run and apply
         CreatePlanImport(),
+        // 005: a version of the whole plan at each lifecycle step
+        CreatePlanVersion(),
     ]
 }

@@ -42,6 +42,7 @@ enum PlanWriter {
                 existingUnits: try await existingUnits(jurisdiction: code, on: transaction),
                 existingLeaders: try await existingLeaders(jurisdiction: code, on: transaction))
             try await write(resolved, on: transaction)
+            try await PlanVersions.record(document, planID: resolved.plan.id, status: resolved.plan.status, by: who.username, on: transaction)
             try await AuditLog.append(
                 AuditLog.Event(action: "plan.create", targetType: "plan", targetID: resolved.plan.id.uuidString,
                                summary: "\(resolved.plan.jurisdictionCode) \(resolved.plan.year) \(resolved.plan.title): "

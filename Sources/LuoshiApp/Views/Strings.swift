@@ -92,6 +92,7 @@ struct Strings: Sendable {
     let footerNote: String
     let account: AccountStrings
     let planImport: PlanImportStrings
+    let planManage: PlanManageStrings
 
     static func `for`(_ language: Language) -> Strings {
         switch language {
@@ -216,7 +217,8 @@ extension Strings {
         backHome: "返回首页",
         footerNote: "本系统公开已印发的重点工作任务分解方案。",
         account: .chinese,
-        planImport: .chinese
+        planImport: .chinese,
+        planManage: .chinese
     )
 
     static let english = Strings(
@@ -333,6 +335,7 @@ extension Strings {
         backHome: "Back to home",
         footerNote: "Luoshi publishes issued key-task decomposition plans.",
         account: .english,
-        planImport: .english
+        planImport: .english,
+        planManage: .english
     )
 }

@@ -27,14 +27,21 @@ extension UnitPage {
             ])
     }
 
-    /// A heading and one table per plan.
-    static func section(_ title: String, _ groups: [(plan: Plan, tasks: [TaskListing])], _ s: Strings) -> Node {
+    /// A heading and one table per plan; `manageLinks` adds each plan's management page.
+    static func section(_ title: String, _ groups: [(plan: Plan, tasks: [TaskListing])], _ s: Strings, manageLinks: Bool = false) -> Node {
         .fragment {
             Node.h2(text: "\(title)（\(groups.reduce(0) { $0 + $1.tasks.count })）")
             if groups.isEmpty {
                 Node.p(text: s.noTasks)
             }
             for group in groups {
+                if manageLinks {
+                    Node.p {
+                        Node.text("\(s.planStatus(group.plan.status))　")
+                        Node.a(.href(SiteURL.planManage(group.plan.id).path), .ariaLabel("\(s.planManage.title)：\(group.plan.title)"),
+                               text: s.planManage.manageLink)
+                    }
+                }
                 TaskTable.render(group.tasks, caption: "\(title)：\(group.plan.title)", strings: s)
             }
         }

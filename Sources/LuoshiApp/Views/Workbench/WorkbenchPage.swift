@@ -6,6 +6,7 @@ import LuoshiHTML
 enum WorkbenchPage {
     struct Model: Sendable {
         var heading: String
+        var managesPlans = false
         var groups: [(plan: Plan, tasks: [TaskListing])]
     }
 
@@ -26,7 +27,7 @@ enum WorkbenchPage {
         return Layout.page(title: s.account.workbench, context: context, content: [
             .h1(text: s.account.workbench),
             .p(.class("hint"), text: s.account.internalNotice),
-            UnitPage.section(model.heading, model.groups, s),
+            UnitPage.section(model.heading, model.groups, s, manageLinks: model.managesPlans),
         ])
     }
 }

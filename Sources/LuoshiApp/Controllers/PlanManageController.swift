@@ -1,0 +1,100 @@
+import Fluent
+import Foundation
+import LuoshiDomain
+import LuoshiHTML
+import Vapor
+
+/// The supervision office takes a plan through its lifecycle and compares its versions.
+enum PlanManageController {
+    static func register(_ routes: any RoutesBuilder) {
+        routes.on(.GET, SiteURL.Route.planManage, requires: .managePlans, use: manage)
+        routes.on(.POST, SiteURL.Route.planTransition, requires: .managePlans, use: transition)
+    }
+
+    /// The plan, if it lies in the office's jurisdiction.
+    private static func plan(_ req: Request) async throws -> (PlanModel, CatalogSnapshot) {
+        let id = try req.uuidParameter("planID")
+        let user = try req.requireUser()
+        guard let model = try await PlanModel.find(id, on: req.db), model.jurisdictionCode == user.actor.jurisdictionCode else {
+            throw DomainError.planNotFound(id)
+        }
+        return (model, try await req.catalog())
+    }
+
+    @Sendable static func manage(_ req: Request) async throws -> Response {
+        try await render(req, error: nil)
+    }
+
+    private static func render(_ req: Request, error: DomainError?) async throws -> Response {
+        let (model, snapshot) = try await plan(req)
+        guard let plan = snapshot.plansByID[try model.requireID()] else { throw DomainError.planNotFound(try model.requireID()) }
+        let versions = try await PlanVersionModel.query(on: req.db).filter(\.$plan.$id == plan.id).sort(\.$number).all()
+        var comparison: (from: Int, to: Int, changes: [PlanDiff.Change])?
+        if let from = req.query[Int.self, at: "from"], let to = req.query[Int.self, at: "to"] {
+            guard let old = versions.first(where: { $0.number == from })?.planDocument,
+                  let new = versions.first(where: { $0.number == to })?.planDocument else {
+                throw DomainError.invalid("from", zh: "没有这个版本", en: "No such version")
+            }
+            comparison = (from, to, PlanDiff.compare(old, new))
+        }
+        let page = PlanManagePage.Model(
+            plan: plan, version: model.version,
+            versions: versions.map { .init(number: $0.number, status: $0.status, createdAt: $0.createdAt, createdBy: $0.createdBy) },
+            comparison: comparison, csrfToken: req.currentUser?.csrfToken ?? "", error: error, today: CalendarDate(date: req.now))
+        return req.htmlResponse(PlanManagePage.render(page, context: req.pageContext(section: .workbench)), status: error?.status ?? .ok)
+    }
+
+    struct TransitionForm: Content {
+        var step: String?
+        var date: String?
+        var meeting: String?
+        var documentNumber: String?
+        var version: String?
+    }
+
+    @Sendable static func transition(_ req: Request) async throws -> Response {
+        let form = try req.content.decode(TransitionForm.self)
+        do {
+            let (model, snapshot) = try await plan(req)
+            let planID = try model.requireID()
+            guard let plan = snapshot.plansByID[planID] else { throw DomainError.planNotFound(planID) }
+            guard form.version.flatMap(Int.init) == model.version else { throw DomainError.staleEdit }
+            guard let date = form.date.flatMap(CalendarDate.init(iso:)) else {
+                throw DomainError.invalid("date", zh: "日期格式应为 YYYY-MM-DD", en: "Dates are written YYYY-MM-DD")
+            }
+            let step: PlanLifecycle.Step = switch form.step {
+            case "circulate": .circulate(on: date)
+            case "approve": .approve(on: date, meeting: form.meeting ?? "")
+            case "issue": .issue(on: date, documentNumber: form.documentNumber ?? "")
+            default: throw DomainError.invalid("step", zh: "未知的步骤", en: "Unknown step")
+            }
+            let next = try PlanLifecycle.apply(step, to: plan)
+            try await req.db.transaction { db in
+                // Optimistic lock: only the version the form was made from may be changed.
+                let updated = try await PlanModel.query(on: db).filter(\.$id == planID).filter(\.$version == model.version)
+                    .set(\.$status, to: next.status)
+                    .set(\.$consultationOn, to: next.stages.consultation?.iso)
+                    .set(\.$approvedOn, to: next.stages.approved?.iso)
+                    .set(\.$issuedOn, to: next.stages.issued?.iso)
+                    .set(\.$approvalMeeting, to: next.approvalMeeting)
+                    .set(\.$documentNumber, to: next.documentNumber)
+                    .set(\.$version, to: model.version + 1)
+                    .update()
+                _ = updated
+                guard let saved = try await PlanModel.find(planID, on: db), saved.version == model.version + 1 else { throw DomainError.staleEdit }
+                let jurisdiction = try await PlanFiles.jurisdictionEntry(plan.jurisdictionCode, on: db)
+                let document = PlanDocument(plan: next, jurisdiction: jurisdiction, parts: snapshot.partsByPlan[planID] ?? [],
+                                            tasks: snapshot.tasksByPlan[planID] ?? [], unitName: { snapshot.unitsByID[$0]?.shortName },
+                                            leaderName: { snapshot.leadersByID[$0]?.name })
+                try await PlanVersions.record(document, planID: planID, status: next.status, by: req.auditWho.username, on: db)
+                try await AuditLog.append(AuditLog.Event(action: "plan.transition", targetType: "plan", targetID: planID.uuidString,
+                                                         summary: "status \(plan.status.rawValue) → \(next.status.rawValue), \(step.date.iso)"),
+                                          by: req.auditWho, at: req.now, on: db)
+            }
+            req.application.catalog.invalidate()
+            return req.redirect(to: SiteURL.planManage(planID).path, redirectType: .normal)
+        } catch let error as DomainError {
+            return try await render(req, error: error)
+        }
+    }
+}
