@@ -39,9 +39,9 @@ os.environ["SE_OFFLINE"] = "true"
 
 import pytest  # noqa: E402
 from selenium import webdriver  # noqa: E402
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException  # noqa: E402
 from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
-from selenium.webdriver.support import expected_conditions as EC  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 from selenium_axe_python import Axe  # noqa: E402
 
@@ -303,6 +303,25 @@ def driver():
         drv.quit()
 
 
+def _staleness_of(element):
+    """EC.staleness_of, also when chromedriver reports the old page's element as a node that
+    "does not belong to the document" (a plain WebDriverException, raised when the check runs
+    while the next page replaces the old one) instead of a StaleElementReferenceException."""
+
+    def predicate(_driver) -> bool:
+        try:
+            element.is_enabled()
+            return False
+        except StaleElementReferenceException:
+            return True
+        except WebDriverException as e:
+            if "does not belong to the document" in str(e):
+                return True
+            raise
+
+    return predicate
+
+
 def _slug(text: str) -> str:
     return re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip("-")[:80] or "page"
 
@@ -332,7 +351,7 @@ class Site:
         old_html = self.driver.find_element(By.TAG_NAME, "html")
         link.click()
         WebDriverWait(self.driver, 20).until(
-            EC.staleness_of(old_html), f"{what}: clicking {href!r} did not load a new page"
+            _staleness_of(old_html), f"{what}: clicking {href!r} did not load a new page"
         )
         self._wait_loaded()
 

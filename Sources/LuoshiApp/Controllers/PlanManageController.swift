@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import Foundation
 import LuoshiDomain
 import LuoshiHTML
@@ -70,18 +71,23 @@ enum PlanManageController {
             }
             let next = try PlanLifecycle.apply(step, to: plan)
             try await req.db.transaction { db in
-                // Optimistic lock: only the version the form was made from may be changed.
-                let updated = try await PlanModel.query(on: db).filter(\.$id == planID).filter(\.$version == model.version)
-                    .set(\.$status, to: next.status)
-                    .set(\.$consultationOn, to: next.stages.consultation?.iso)
-                    .set(\.$approvedOn, to: next.stages.approved?.iso)
-                    .set(\.$issuedOn, to: next.stages.issued?.iso)
-                    .set(\.$approvalMeeting, to: next.approvalMeeting)
-                    .set(\.$documentNumber, to: next.documentNumber)
-                    .set(\.$version, to: model.version + 1)
-                    .update()
-                _ = updated
-                guard let saved = try await PlanModel.find(planID, on: db), saved.version == model.version + 1 else { throw DomainError.staleEdit }
+                // Optimistic lock: only the version the form was made from may be changed; a
+                // concurrent step changes no row here and is refused.
+                guard let sql = db as? any SQLDatabase else { throw DomainError.staleEdit }
+                let changed = try await sql.update(PlanModel.schema)
+                    .set("status", to: next.status.rawValue)
+                    .set("consultation_on", to: next.stages.consultation?.iso)
+                    .set("approved_on", to: next.stages.approved?.iso)
+                    .set("issued_on", to: next.stages.issued?.iso)
+                    .set("approval_meeting", to: next.approvalMeeting)
+                    .set("document_number", to: next.documentNumber)
+                    .set("version", to: model.version + 1)
+                    .set("updated_at", to: req.now)
+                    .where("id", .equal, planID)
+                    .where("version", .equal, model.version)
+                    .returning("id")
+                    .all()
+                guard !changed.isEmpty else { throw DomainError.staleEdit }
                 let jurisdiction = try await PlanFiles.jurisdictionEntry(plan.jurisdictionCode, on: db)
                 let document = PlanDocument(plan: next, jurisdiction: jurisdiction, parts: snapshot.partsByPlan[planID] ?? [],
                                             tasks: snapshot.tasksByPlan[planID] ?? [], unitName: { snapshot.unitsByID[$0]?.shortName },

@@ -11,6 +11,11 @@ struct CSRFMiddleware: AsyncMiddleware {
         guard ![.GET, .HEAD, .OPTIONS].contains(request.method), !request.url.path.hasPrefix("/api/") else {
             return try await next.respond(to: request)
         }
+        // The route collects the body only after the middleware: collect it here (up to the
+        // upload limit; more is a 413) so the token is read from the whole form, not the first chunk.
+        if request.body.data == nil {
+            _ = try await request.body.collect(max: request.application.luoshiConfig.maxBodySize + 64 * 1024).get()
+        }
         let submitted = (try? request.content.get(String.self, at: Forms.csrfFieldName)) ?? ""
         let expected: String?
         if let user = request.currentUser {

@@ -47,6 +47,7 @@ td,th{overflow-wrap:anywhere}
 label{display:block;font-weight:600;margin-bottom:.25rem}
 input,select,textarea,button{font:inherit;color:inherit}
 input[type=text],input[type=password],input[type=number],input[type=date],select,textarea{display:block;width:100%;max-width:28rem;min-height:var(--target);padding:.35rem .6rem;border:2px solid #5a5a5a;border-radius:.25rem;background:#fff}
+input[type=file]{display:block;max-width:100%;min-height:var(--target);padding:.35rem 0}
 input[type=checkbox]{width:1.4em;height:1.4em;vertical-align:middle;margin-right:.5rem}
 button{min-height:var(--target);min-width:var(--target);padding:.35rem 1.1rem;border:2px solid var(--link);border-radius:.25rem;background:var(--link);color:#fff;font-weight:600;cursor:pointer}
 button:hover{background:#062f5c}
