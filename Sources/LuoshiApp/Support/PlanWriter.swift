@@ -53,37 +53,45 @@ enum PlanWriter {
         }
     }
 
+    /// Inserts in batches, keeping each statement under both engines' bind-parameter limits
+    /// (SQLite 32,766, PostgreSQL 65,535) whatever the size of the plan.
+    private static func insert<M: Model>(_ models: [M], on database: any Database) async throws {
+        for start in stride(from: 0, to: models.count, by: 500) {
+            try await Array(models[start..<min(start + 500, models.count)]).create(on: database)
+        }
+    }
+
     private static func write(_ resolved: ResolvedPlan, on database: any Database) async throws {
         for jurisdiction in resolved.jurisdictions {
             if try await JurisdictionModel.query(on: database).filter(\.$code == jurisdiction.code).first() == nil {
                 try await JurisdictionModel(jurisdiction).create(on: database)
             }
         }
-        try await resolved.newUnits.map(UnitModel.init).create(on: database)
+        try await insert(resolved.newUnits.map(UnitModel.init), on: database)
         let aliases = resolved.newUnits.flatMap { unit in
             Set(unit.aliases + [unit.shortName]).subtracting([unit.name]).sorted().map {
                 UnitAliasModel(unitID: unit.id, jurisdictionCode: unit.jurisdictionCode, alias: $0)
             }
         }
-        try await aliases.create(on: database)
-        try await resolved.newLeaders.map(LeaderModel.init).create(on: database)
+        try await insert(aliases, on: database)
+        try await insert(resolved.newLeaders.map(LeaderModel.init), on: database)
         try await PlanModel(resolved.plan).create(on: database)
-        try await resolved.parts.map(PartModel.init).create(on: database)
+        try await insert(resolved.parts.map(PartModel.init), on: database)
 
         let partIDs = Dictionary(uniqueKeysWithValues: resolved.parts.map { ($0.number, $0.id) })
-        try await resolved.tasks.map { TaskModel($0, partID: partIDs[$0.number.part]!) }.create(on: database)
+        try await insert(resolved.tasks.map { TaskModel($0, partID: partIDs[$0.number.part]!) }, on: database)
         let owners = resolved.tasks.flatMap { task in
             task.leadUnitIDs.enumerated().map { TaskUnitModel(taskID: task.id, unitID: $1, role: .lead, position: $0) }
                 + task.cooperatingUnitIDs.enumerated().map {
                     TaskUnitModel(taskID: task.id, unitID: $1, role: .cooperating, position: $0)
                 }
         }
-        try await owners.create(on: database)
-        try await resolved.tasks.flatMap { task in
+        try await insert(owners, on: database)
+        try await insert(resolved.tasks.flatMap { task in
             task.leaderIDs.enumerated().map { TaskLeaderModel(taskID: task.id, leaderID: $1, position: $0) }
-        }.create(on: database)
-        try await resolved.tasks.flatMap { task in
+        }, on: database)
+        try await insert(resolved.tasks.flatMap { task in
             task.milestones.enumerated().map { MilestoneModel(taskID: task.id, milestone: $1, position: $0) }
-        }.create(on: database)
+        }, on: database)
     }
 }
