@@ -73,6 +73,8 @@ enum PlanFilesController {
             stored.title = form.title?.nonBlank
             stored.createMissing = form.createMissing == "1"
             try await stored.create(on: req.db)
+            try await req.audit(AuditLog.Event(action: "plan.import.upload", targetType: "plan_import", targetID: stored.id?.uuidString ?? "",
+                                               summary: "\(stored.fileName), \(stored.data.count) bytes, \(code) \(year)"))
             return try await dryRun(req, stored)
         } catch let error as DomainError {
             return req.htmlResponse(PlanImportPage.render(try await model(req, error: error), context: req.pageContext(section: .workbench)),
