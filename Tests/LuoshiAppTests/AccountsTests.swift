@@ -28,6 +28,23 @@ struct SignInTests {
         }
     }
 
+    @Test func publicPagesShowTheSignedInHeaderOnlyToItsUser() async throws {
+        try await withLuoshiApp { app in
+            try await app.makeUser("zhou.yi", .viewer)
+            let session = try await app.signIn("zhou.yi")
+            try await app.testing().test(.GET, "/units") { res in #expect(!res.body.string.contains("zhou.yi")) }
+            try await app.testing().test(.GET, "/units", headers: session.headers) { res in
+                #expect(res.body.string.contains("当前用户：zhou.yi"))
+                #expect(res.body.string.contains(session.csrf), "the sign-out form carries the session's token")
+                #expect(res.headers.first(name: .cacheControl) == "no-store")
+            }
+            try await app.testing().test(.GET, "/units") { res in
+                #expect(!res.body.string.contains("zhou.yi"), "a signed-in page is never served to someone else")
+                #expect(!res.body.string.contains(session.csrf))
+            }
+        }
+    }
+
     @Test func wrongPasswordAndUnknownUserGetTheSameAnswer() async throws {
         try await withLuoshiApp { app in
             try await app.makeUser("li.si", .viewer)

@@ -19,10 +19,13 @@ final class CatalogStore: Sendable {
         var snapshot: CatalogSnapshot?
         var generation = 1
         var responses: [String: CachedResponse] = [:]
+        var cachedBytes = 0
     }
 
-    /// Cached responses are dropped all at once past this many (filters make many URLs).
-    static let responseLimit = 4_096
+    /// Cached responses are dropped all at once past this many, or past this many bytes
+    /// (filters make many URLs; memory stays bounded whatever clients ask for).
+    static let responseLimit = 2_048
+    static let byteLimit = 48 * 1024 * 1024
 
     private let state = NIOLockedValueBox(State())
 
@@ -42,6 +45,7 @@ final class CatalogStore: Sendable {
             state.snapshot = nil
             state.generation += 1
             state.responses.removeAll()
+            state.cachedBytes = 0
         }
     }
 
@@ -54,8 +58,12 @@ final class CatalogStore: Sendable {
         let cached = CachedResponse(body: body, contentType: contentType, etag: etag)
         state.withLockedValue { state in
             guard state.generation == version else { return }
-            if state.responses.count >= Self.responseLimit { state.responses.removeAll() }
+            if state.responses.count >= Self.responseLimit || state.cachedBytes + body.readableBytes > Self.byteLimit {
+                state.responses.removeAll()
+                state.cachedBytes = 0
+            }
             state.responses[fullKey] = cached
+            state.cachedBytes += body.readableBytes
         }
         return cached
     }

@@ -49,12 +49,12 @@ extension Request {
     ) async throws -> Response {
         let snapshot = try await catalog()
         let context = pageContext(section: section)
-        // A signed-in visitor's header carries their name and sign-out token: cache per session.
-        let session: String = switch currentUser?.credential {
-        case .session(let id, _): id.uuidString
-        default: "-"
+        // A signed-in visitor's header carries their name and sign-out token: render it for them
+        // alone, uncached (the cache serves the public, whose pages are all alike).
+        if currentUser != nil {
+            return htmlResponse(try build(snapshot, context))
         }
-        return try cachedResponse(snapshot, variant: "\(context.language.rawValue)|\(context.elder)|\(session)") {
+        return try cachedResponse(snapshot, variant: "\(context.language.rawValue)|\(context.elder)") {
             let html = try build(snapshot, context).renderDocument()
             return (ByteBuffer(string: html), .html)
         }
