@@ -9,7 +9,11 @@ import ZIPFoundation
 /// ranges. Formulas give their cached value. Styles other than date formats are ignored.
 public enum XLSXReader {
     public static func read(_ data: Data, limits: ReadLimits = ReadLimits()) throws(OfficeError) -> [Sheet] {
-        guard data.starts(with: [0x50, 0x4B, 0x03, 0x04]), let archive = try? Archive(data: data, accessMode: .read) else {
+        let archive: Archive
+        do {
+            guard data.starts(with: [0x50, 0x4B, 0x03, 0x04]) else { throw OfficeError.notASpreadsheet("not a ZIP package") }
+            archive = try Archive(data: data, accessMode: .read, pathEncoding: nil)
+        } catch {
             throw .notASpreadsheet("not a ZIP package")
         }
         var entries: [String: Entry] = [:]
@@ -180,7 +184,7 @@ final class StylesParser: PartParser {
             case "\"": inQuotes.toggle()
             case "[": inBrackets = true
             case "]": inBrackets = false
-            case "y", "d", "m" where !inQuotes && !inBrackets: return true
+            case "y", "d", "m": if !inQuotes && !inBrackets { return true }
             default: continue
             }
         }

@@ -33,7 +33,7 @@ struct ImportCommand: AsyncCommand {
         let result = try await PlanFiles.dryRun(data: data, fileName: url.lastPathComponent, jurisdictionCode: code, year: year,
                                                 title: signature.title, createMissing: signature.createMissing, on: app.db, today: today)
         let console = context.console
-        var bar = console.progressBar(title: "解读 / Reading")
+        let bar = console.progressBar(title: "解读 / Reading")
         bar.start()
         for part in result.reading.parts {
             console.print("\(ChineseNumerals.text(part.number))、\(part.title)（\(part.tasks.count)）")
