@@ -63,8 +63,10 @@ public enum Action: String, Sendable, CaseIterable {
     case readInternal
     /// Read the work of one unit (its tasks, later its reports).
     case readUnitWork
-    /// 督查室: draft, import, edit and issue plans.
+    /// 督查室: draft, import, edit and issue plans; review comments, charters and change requests.
     case managePlans
+    /// 责任单位: comment on a circulated plan, write charters, request changes — for its own tasks.
+    case submitUnitWork
     /// Own account: change password, manage personal tokens.
     case manageOwnAccount
     /// 系统管理员: create and disable users, reset passwords.
@@ -106,6 +108,8 @@ public enum Policy {
             }
         case .managePlans:
             return actor.role == .supervisor
+        case .submitUnitWork:
+            return actor.role == .unitStaff && actor.unitID != nil && (unitID == nil || unitID == actor.unitID)
         case .manageUsers:
             return actor.role == .systemAdmin
         case .manageSecurity:
@@ -113,6 +117,18 @@ public enum Policy {
         case .readAudit:
             return actor.role == .auditAdmin
         }
+    }
+}
+
+/// How a unit stands to a task: it leads it, cooperates on it, or neither.
+public enum TaskUnitRole: String, Sendable, Hashable {
+    case lead, cooperating
+
+    public static func of(_ unitID: UUID?, on task: PlanTask) -> TaskUnitRole? {
+        guard let unitID else { return nil }
+        if task.leadUnitIDs.contains(unitID) { return .lead }
+        if task.cooperatingUnitIDs.contains(unitID) { return .cooperating }
+        return nil
     }
 }
 
