@@ -14,5 +14,7 @@ enum LuoshiMigrations {
         CreatePlanImport(),
         // 005: a version of the whole plan at each lifecycle step
         CreatePlanVersion(),
+        // 006: consultation comments, charters, change requests and revisions
+        CreateTaskWork(),
     ]
 }

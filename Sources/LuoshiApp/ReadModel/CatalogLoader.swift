@@ -26,6 +26,9 @@ enum CatalogLoader {
     private struct TaskUnitRow: Decodable { let taskId: UUID, unitId: UUID, role: String, position: Int }
     private struct TaskLeaderRow: Decodable { let taskId: UUID, leaderId: UUID, position: Int }
     private struct MilestoneRow: Decodable { let taskId: UUID, title: String, due: String, position: Int }
+    private struct RevisionRow: Decodable {
+        let taskId: UUID, kind: String, oldValue: String, newValue: String, approvedOn: String, approvedBy: String
+    }
 
     static func load(from sql: any SQLDatabase, version: Int) async throws -> CatalogSnapshot {
         let decoder = SQLRowDecoder(keyDecodingStrategy: .convertFromSnakeCase)
@@ -49,6 +52,8 @@ enum CatalogLoader {
         let taskUnits = try await rows("SELECT task_id, unit_id, role, position FROM task_units", as: TaskUnitRow.self)
         let taskLeaders = try await rows("SELECT task_id, leader_id, position FROM task_leaders", as: TaskLeaderRow.self)
         let milestones = try await rows("SELECT task_id, title, due, position FROM milestones", as: MilestoneRow.self)
+        let revisions = try await rows(
+            "SELECT task_id, kind, old_value, new_value, approved_on, approved_by FROM task_revisions ORDER BY approved_on, created_at", as: RevisionRow.self)
 
         let unitsOfTask = Dictionary(grouping: taskUnits.sorted { $0.position < $1.position }, by: \.taskId)
         let leadersOfTask = Dictionary(grouping: taskLeaders.sorted { $0.position < $1.position }, by: \.taskId)
@@ -92,6 +97,13 @@ enum CatalogLoader {
             },
             leaders: leaders.map {
                 Leader(id: $0.id, jurisdictionCode: $0.jurisdictionCode, name: $0.name, post: $0.post, portfolio: $0.portfolio)
+            },
+            revisions: Dictionary(grouping: revisions,
+                                  by: \.taskId).mapValues { rows in
+                rows.compactMap { row in
+                    guard let kind = ChangeControl.Kind(rawValue: row.kind), let on = date(row.approvedOn) else { return nil }
+                    return ChangeControl.Revision(kind: kind, before: row.oldValue, after: row.newValue, approvedOn: on, approvedBy: row.approvedBy)
+                }
             })
     }
 

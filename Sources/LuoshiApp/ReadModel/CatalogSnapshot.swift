@@ -21,10 +21,13 @@ struct CatalogSnapshot: Sendable {
     let tasksCooperatedByUnit: [UUID: [PlanTask]]
     let tasksByLeader: [UUID: [PlanTask]]
     let statisticsByPlan: [UUID: PlanStatistics]
+    /// Approved changes to issued tasks, oldest first.
+    let revisionsByTask: [UUID: [ChangeControl.Revision]]
 
     init(version: Int, jurisdictions: [Jurisdiction], plans: [Plan], parts: [Part], tasks: [PlanTask],
-         units: [Unit], leaders: [Leader]) {
+         units: [Unit], leaders: [Leader], revisions: [UUID: [ChangeControl.Revision]] = [:]) {
         self.version = version
+        revisionsByTask = revisions
         self.jurisdictions = Dictionary(jurisdictions.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
         self.plans = plans.sorted { ($0.year, $0.jurisdictionCode) > ($1.year, $1.jurisdictionCode) }
         plansByID = Dictionary(uniqueKeysWithValues: plans.map { ($0.id, $0) })
