@@ -37,12 +37,23 @@ enum SiteURL: Sendable, Hashable {
     case planExport(UUID, format: String)
     case planManage(UUID)
     case planTransition(UUID)
+    case planCharters(UUID, all: Bool = false)
+    case planNewTask(UUID)
+    case taskWork(UUID)
+    case taskEdit(UUID)
+    case taskComment(UUID)
+    case taskCommentReply(taskID: UUID, commentID: UUID)
+    case taskCharter(UUID)
+    case taskCharterReview(UUID)
+    case taskChange(UUID)
+    case taskChangeDecision(taskID: UUID, requestID: UUID)
     case health
     case metrics
     case api(API)
 
     enum API: Sendable, Hashable {
         case plans, plan(UUID), planTasks(UUID), task(UUID), units, unit(UUID), leaders, openAPI, session, me
+        case planVersions(UUID), planVersionComparison(UUID, from: Int, to: Int), taskWork(UUID)
     }
 
     var path: String {
@@ -84,6 +95,18 @@ enum SiteURL: Sendable, Hashable {
         case .planExport(let id, let format): "/plans/\(id.uuidString.lowercased())/export?format=\(format)"
         case .planManage(let id): "/plans/\(id.uuidString.lowercased())/manage"
         case .planTransition(let id): "/plans/\(id.uuidString.lowercased())/transition"
+        case .planCharters(let id, let all): "/plans/\(id.uuidString.lowercased())/charters" + (all ? "?all=1" : "")
+        case .planNewTask(let id): "/plans/\(id.uuidString.lowercased())/tasks/new"
+        case .taskWork(let id): "/tasks/\(id.uuidString.lowercased())/work"
+        case .taskEdit(let id): "/tasks/\(id.uuidString.lowercased())/edit"
+        case .taskComment(let id): "/tasks/\(id.uuidString.lowercased())/comments"
+        case .taskCommentReply(let taskID, let commentID):
+            "/tasks/\(taskID.uuidString.lowercased())/comments/\(commentID.uuidString.lowercased())/reply"
+        case .taskCharter(let id): "/tasks/\(id.uuidString.lowercased())/charter"
+        case .taskCharterReview(let id): "/tasks/\(id.uuidString.lowercased())/charter/review"
+        case .taskChange(let id): "/tasks/\(id.uuidString.lowercased())/changes"
+        case .taskChangeDecision(let taskID, let requestID):
+            "/tasks/\(taskID.uuidString.lowercased())/changes/\(requestID.uuidString.lowercased())/decide"
         case .health: "/health"
         case .metrics: "/metrics"
         case .api(let api):
@@ -98,6 +121,9 @@ enum SiteURL: Sendable, Hashable {
             case .openAPI: "/api/openapi.json"
             case .session: "/api/v1/session"
             case .me: "/api/v1/me"
+            case .planVersions(let id): "/api/v1/plans/\(id.uuidString.lowercased())/versions"
+            case .planVersionComparison(let id, let from, let to): "/api/v1/plans/\(id.uuidString.lowercased())/versions/compare?from=\(from)&to=\(to)"
+            case .taskWork(let id): "/api/v1/tasks/\(id.uuidString.lowercased())/work"
             }
         }
     }
@@ -135,6 +161,19 @@ enum SiteURL: Sendable, Hashable {
         static let planExport: [PathComponent] = ["plans", ":planID", "export"]
         static let planManage: [PathComponent] = ["plans", ":planID", "manage"]
         static let planTransition: [PathComponent] = ["plans", ":planID", "transition"]
+        static let planCharters: [PathComponent] = ["plans", ":planID", "charters"]
+        static let planNewTask: [PathComponent] = ["plans", ":planID", "tasks", "new"]
+        static let taskWork: [PathComponent] = ["tasks", ":taskID", "work"]
+        static let taskEdit: [PathComponent] = ["tasks", ":taskID", "edit"]
+        static let taskComment: [PathComponent] = ["tasks", ":taskID", "comments"]
+        static let taskCommentReply: [PathComponent] = ["tasks", ":taskID", "comments", ":commentID", "reply"]
+        static let taskCharter: [PathComponent] = ["tasks", ":taskID", "charter"]
+        static let taskCharterReview: [PathComponent] = ["tasks", ":taskID", "charter", "review"]
+        static let taskChange: [PathComponent] = ["tasks", ":taskID", "changes"]
+        static let taskChangeDecision: [PathComponent] = ["tasks", ":taskID", "changes", ":requestID", "decide"]
+        static let apiPlanVersions: [PathComponent] = ["api", "v1", "plans", ":planID", "versions"]
+        static let apiPlanVersionComparison: [PathComponent] = ["api", "v1", "plans", ":planID", "versions", "compare"]
+        static let apiTaskWork: [PathComponent] = ["api", "v1", "tasks", ":taskID", "work"]
         static let apiSession: [PathComponent] = ["api", "v1", "session"]
         static let apiMe: [PathComponent] = ["api", "v1", "me"]
         static let health: [PathComponent] = ["health"]

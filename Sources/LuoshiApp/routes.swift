@@ -9,4 +9,6 @@ func routes(_ app: Application) throws {
     SessionAPIController.register(app)
     PlanFilesController.register(app)
     PlanManageController.register(app)
+    TaskWorkController.register(app)
+    TaskEditController.register(app)
 }

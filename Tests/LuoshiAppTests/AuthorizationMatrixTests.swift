@@ -60,6 +60,23 @@ struct AuthorizationMatrixTests {
         "POST /plans/import/:importID/apply": .managePlans,
         "GET /plans/:planID/manage": .managePlans,
         "POST /plans/:planID/transition": .managePlans,
+        "GET /plans/:planID/charters": .managePlans,
+        "GET /plans/:planID/tasks/new": .managePlans,
+        "POST /plans/:planID/tasks/new": .managePlans,
+        "GET /tasks/:taskID/edit": .managePlans,
+        "POST /tasks/:taskID/edit": .managePlans,
+        "GET /tasks/:taskID/work": .readInternal,
+        "POST /tasks/:taskID/comments": .submitUnitWork,
+        "POST /tasks/:taskID/comments/:commentID/reply": .managePlans,
+        "POST /tasks/:taskID/charter": .submitUnitWork,
+        "POST /tasks/:taskID/charter/review": .managePlans,
+        "POST /tasks/:taskID/changes": .submitUnitWork,
+        "POST /tasks/:taskID/changes/:requestID/decide": .managePlans,
+        "GET /api/v1/tasks/:taskID/work": .readInternal,
+        "PUT /api/v1/tasks/:taskID": .managePlans,
+        "POST /api/v1/plans/:planID/tasks": .managePlans,
+        "GET /api/v1/plans/:planID/versions": .managePlans,
+        "GET /api/v1/plans/:planID/versions/compare": .managePlans,
     ]
 
     /// Who may do what. nil stands for an anonymous visitor. Written out, not derived from `Policy`.
@@ -72,6 +89,7 @@ struct AuthorizationMatrixTests {
         .readAudit: [.auditAdmin],
         .readUnitWork: [.supervisor, .leader, .unitStaff, .viewer],
         .managePlans: [.supervisor],
+        .submitUnitWork: [.unitStaff],
     ]
 
     static func key(_ route: Route) -> String {
@@ -106,17 +124,20 @@ struct AuthorizationMatrixTests {
             let plan = try #require(snapshot.plans.first)
             let target = try await app.makeUser("target.user", .viewer)
             var sessions: [Role: TestSession] = [:]
+            var tokens: [Role: String] = [:]
             for role in Role.allCases {
                 let name = "matrix.\(role.rawValue)"
                 try await app.makeUser(name, role, unit: role == .unitStaff ? "县发改局" : nil, leaderPrecedence: role == .leader ? 2 : nil)
                 sessions[role] = try await app.signIn(name)
+                tokens[role] = try await app.apiToken(name)
             }
             let values = [":planID": plan.id.uuidString, ":number": "1",
                           ":taskID": try #require(snapshot.tasksByPlan[plan.id]?.first).id.uuidString,
                           ":unitID": try #require(snapshot.units.first).id.uuidString,
                           ":leaderID": try #require(snapshot.leaders.first).id.uuidString,
                           ":stylesheet": "luoshi-\(Stylesheet.fingerprint).css",
-                          ":userID": try target.requireID().uuidString, ":tokenID": UUID().uuidString]
+                          ":userID": try target.requireID().uuidString, ":tokenID": UUID().uuidString,
+                          ":commentID": UUID().uuidString, ":requestID": UUID().uuidString]
             // Sign-out last, so each role's session lives through the other routes.
             let routes = app.routes.all.sorted { (Self.key($0) == "POST /logout" ? 1 : 0) < (Self.key($1) == "POST /logout" ? 1 : 0) }
             for route in routes {
@@ -128,7 +149,11 @@ struct AuthorizationMatrixTests {
                     var body: ByteBuffer?
                     let csrf = role.flatMap { sessions[$0]?.csrf } ?? "anonymous-form-token"
                     if let role, let session = sessions[role] { headers = session.headers }
-                    if route.method == .POST {
+                    // API writes take bearer tokens only (a cookie there is ignored; see the CSRF test).
+                    if let role, AuthenticationMiddleware.isAPIWrite(route.method, path), let token = tokens[role] {
+                        headers = ["Authorization": "Bearer \(token)"]
+                    }
+                    if route.method != .GET {
                         if role == nil { headers.add(name: "Cookie", value: "\(CSRFMiddleware.cookieName)=\(csrf)") }
                         if path.hasPrefix("/api/") {
                             headers.contentType = .json

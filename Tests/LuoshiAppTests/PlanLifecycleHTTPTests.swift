@@ -8,17 +8,23 @@ import VaporTesting
 
 @Suite("Plan lifecycle through HTTP")
 struct PlanLifecycleHTTPTests {
+    /// A 2024 draft plan made from the sample's tasks; returns its id.
+    static func draftPlan(_ app: Application) async throws -> UUID {
+        var document = try SampleData.document()
+        document.plan.year = 2024
+        document.plan.title = "2024年县政府工作报告重点工作任务分解方案"
+        document.plan.status = .draft
+        document.plan.stages = .init(draft: CalendarDate(iso: "2024-02-08"))
+        document.plan.documentNumber = nil
+        document.illustrative = false
+        let planID = try await PlanWriter.save(document, on: app.db, by: .system("test"), at: app.clock.now).plan.id
+        app.catalog.invalidate()
+        return planID
+    }
+
     @Test func theOfficeTakesADraftToIssueAndVersionsAreKept() async throws {
         try await withLuoshiApp { app in
-            var document = try SampleData.document()
-            document.plan.year = 2024
-            document.plan.title = "2024年县政府工作报告重点工作任务分解方案"
-            document.plan.status = .draft
-            document.plan.stages = .init(draft: CalendarDate(iso: "2024-02-08"))
-            document.plan.documentNumber = nil
-            document.illustrative = false
-            let planID = try await PlanWriter.save(document, on: app.db, by: .system("test"), at: app.clock.now).plan.id
-            app.catalog.invalidate()
+            let planID = try await Self.draftPlan(app)
             try await app.makeUser("du.cha", .supervisor)
             let session = try await app.signIn("du.cha")
             func step(_ fields: [(String, String)], version: Int) async throws -> HTTPStatus {

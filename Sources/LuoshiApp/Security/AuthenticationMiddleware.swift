@@ -14,10 +14,19 @@ struct AuthenticationMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if let bearer = request.headers.bearerAuthorization {
             request.currentUser = try await Self.user(bearerToken: bearer.token, request)
-        } else if let cookie = request.cookies[Self.sessionCookie]?.string, !cookie.isEmpty, cookie.count <= 128 {
+        } else if let cookie = request.cookies[Self.sessionCookie]?.string, !cookie.isEmpty, cookie.count <= 128,
+                  !Self.isAPIWrite(request) {
             request.currentUser = try await Self.user(sessionToken: cookie, request)
         }
         return try await next.respond(to: request)
+    }
+
+    /// API writes authenticate by bearer token only: the CSRF check covers forms, not `/api`, so a
+    /// session cookie must not carry a write there.
+    static func isAPIWrite(_ request: Request) -> Bool { isAPIWrite(request.method, request.url.path) }
+
+    static func isAPIWrite(_ method: HTTPMethod, _ path: String) -> Bool {
+        path.hasPrefix("/api/") && ![.GET, .HEAD, .OPTIONS].contains(method)
     }
 
     private static func user(bearerToken: String, _ request: Request) async throws -> CurrentUser? {

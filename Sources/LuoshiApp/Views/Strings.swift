@@ -93,6 +93,7 @@ struct Strings: Sendable {
     let account: AccountStrings
     let planImport: PlanImportStrings
     let planManage: PlanManageStrings
+    let taskWork: TaskWorkStrings
 
     static func `for`(_ language: Language) -> Strings {
         switch language {
@@ -218,7 +219,8 @@ extension Strings {
         footerNote: "本系统公开已印发的重点工作任务分解方案。",
         account: .chinese,
         planImport: .chinese,
-        planManage: .chinese
+        planManage: .chinese,
+        taskWork: .chinese
     )
 
     static let english = Strings(
@@ -336,6 +338,7 @@ extension Strings {
         footerNote: "Luoshi publishes issued key-task decomposition plans.",
         account: .english,
         planImport: .english,
-        planManage: .english
+        planManage: .english,
+        taskWork: .english
     )
 }

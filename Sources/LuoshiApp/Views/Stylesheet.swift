@@ -46,7 +46,7 @@ td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 td,th{overflow-wrap:anywhere}
 label{display:block;font-weight:600;margin-bottom:.25rem}
 input,select,textarea,button{font:inherit;color:inherit}
-input[type=text],input[type=password],input[type=number],input[type=date],select,textarea{display:block;width:100%;max-width:28rem;min-height:var(--target);padding:.35rem .6rem;border:2px solid #5a5a5a;border-radius:.25rem;background:#fff}
+input[type=text],input[type=password],input[type=number],input[type=date],input[type=tel],select,textarea{display:block;width:100%;max-width:28rem;min-height:var(--target);padding:.35rem .6rem;border:2px solid #5a5a5a;border-radius:.25rem;background:#fff}
 input[type=file]{display:block;max-width:100%;min-height:var(--target);padding:.35rem 0}
 input[type=checkbox]{width:1.4em;height:1.4em;vertical-align:middle;margin-right:.5rem}
 button{min-height:var(--target);min-width:var(--target);padding:.35rem 1.1rem;border:2px solid var(--link);border-radius:.25rem;background:var(--link);color:#fff;font-weight:600;cursor:pointer}
@@ -59,7 +59,13 @@ button:hover{background:#062f5c}
 .filter-form .field{margin-bottom:.75rem}
 .field{margin-bottom:1rem}
 .field-check label{display:inline;font-weight:400}
-.field-error input,.field-error select{border-color:var(--red)}
+.field-error input,.field-error select,.field-error textarea{border-color:var(--red)}
+textarea{max-width:40rem}
+fieldset{border:1px solid var(--line);padding:.5rem 1rem;margin:0 0 1rem}
+legend{font-weight:700;padding:0 .25rem}
+.actions{display:flex;flex-wrap:wrap;gap:.75rem}
+.actions button[value=return],.actions button[value=reject],.actions button[value=save]{background:#fff;color:var(--link)}
+.card{border:1px solid var(--line);border-radius:.25rem;padding:.25rem 1rem;margin:0 0 1rem}
 .hint{color:var(--muted);margin:.25rem 0}
 .error-message{color:var(--red);font-weight:600;margin:.25rem 0}
 .error-summary{border:3px solid var(--red);padding:.75rem 1rem;margin:0 0 1rem}

@@ -51,6 +51,17 @@ extension Application {
         return TestSession(cookie: token, csrf: session.csrfToken)
     }
 
+    /// A bearer token for `username` from POST /api/v1/session.
+    func apiToken(_ username: String, password: String = testPassword) async throws -> String {
+        var token: String?
+        try await testing().test(.POST, "/api/v1/session", headers: ["Content-Type": "application/json"],
+                                 body: ByteBuffer(string: #"{"username":"\#(username)","password":"\#(password)"}"#)) { res in
+            #expect(res.status == .created, "token for \(username): \(res.status)")
+            token = (try? res.json() as? [String: Any])?["token"] as? String
+        }
+        return try #require(token)
+    }
+
     func auditActions() async throws -> [String] {
         try await AuditLogModel.query(on: db).sort(\.$sequence).all().map(\.action)
     }

@@ -48,6 +48,21 @@ enum OpenAPIDocument {
           "400": {"$ref": "#/components/responses/BadRequest"},
           "404": {"$ref": "#/components/responses/NotFound"}
         }
+      },
+      "post": {
+        "operationId": "createTask",
+        "summary": "Add a task to a plan not yet issued (supervision office)",
+        "security": [{"bearer": []}],
+        "parameters": [{"$ref": "#/components/parameters/PlanID"}],
+        "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/TaskEdit"}}}},
+        "responses": {
+          "201": {"description": "The new task and its version", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/SavedTask"}}}},
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "401": {"description": "No valid bearer token", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+          "403": {"description": "Not the supervision office", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "409": {"description": "The plan is issued", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+        }
       }
     },
     "/api/v1/tasks/{taskID}": {
@@ -58,6 +73,65 @@ enum OpenAPIDocument {
         "responses": {
           "200": {"description": "The task", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Task"}}}},
           "400": {"$ref": "#/components/responses/BadRequest"},
+          "404": {"$ref": "#/components/responses/NotFound"}
+        }
+      },
+      "put": {
+        "operationId": "updateTask",
+        "summary": "Edit a task of a plan not yet issued (supervision office). `version` must be the one read; a stale one gets 409",
+        "security": [{"bearer": []}],
+        "parameters": [{"name": "taskID", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+        "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/TaskEdit"}}}},
+        "responses": {
+          "200": {"description": "The saved task and its new version", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/SavedTask"}}}},
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "401": {"description": "No valid bearer token", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+          "403": {"description": "Not the supervision office", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "409": {"description": "Stale version, or the plan is issued", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+        }
+      }
+    },
+    "/api/v1/tasks/{taskID}/work": {
+      "get": {
+        "operationId": "getTaskWork",
+        "summary": "A task's charters with history, change requests, revisions and consultation comments (internal users; unit staff only for their own tasks)",
+        "security": [{"bearer": []}],
+        "parameters": [{"name": "taskID", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+        "responses": {
+          "200": {"description": "The task's work", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/TaskWork"}}}},
+          "401": {"description": "No valid bearer token", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+          "404": {"$ref": "#/components/responses/NotFound"}
+        }
+      }
+    },
+    "/api/v1/plans/{planID}/versions": {
+      "get": {
+        "operationId": "listPlanVersions",
+        "summary": "The versions stored at each lifecycle step (supervision office)",
+        "security": [{"bearer": []}],
+        "parameters": [{"$ref": "#/components/parameters/PlanID"}],
+        "responses": {
+          "200": {"description": "Versions, oldest first", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/PlanVersion"}}}}},
+          "401": {"description": "No valid bearer token", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+          "404": {"$ref": "#/components/responses/NotFound"}
+        }
+      }
+    },
+    "/api/v1/plans/{planID}/versions/compare": {
+      "get": {
+        "operationId": "comparePlanVersions",
+        "summary": "Tasks added, removed and changed (field by field) between two versions",
+        "security": [{"bearer": []}],
+        "parameters": [
+          {"$ref": "#/components/parameters/PlanID"},
+          {"name": "from", "in": "query", "required": true, "schema": {"type": "integer", "minimum": 1}},
+          {"name": "to", "in": "query", "required": true, "schema": {"type": "integer", "minimum": 1}}
+        ],
+        "responses": {
+          "200": {"description": "The differences", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/PlanComparison"}}}},
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "401": {"description": "No valid bearer token", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
           "404": {"$ref": "#/components/responses/NotFound"}
         }
       }
@@ -158,6 +232,74 @@ enum OpenAPIDocument {
         }
       },
       "Date": {"type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},
+      "TaskEdit": {
+        "type": "object", "additionalProperties": false, "required": ["number", "content", "kind", "leadUnits"],
+        "properties": {
+          "number": {"type": "string", "pattern": "^[1-9][0-9]*\\.[1-9][0-9]*$"}, "content": {"type": "string", "maxLength": 4000},
+          "kind": {"$ref": "#/components/schemas/TaskKind"}, "deadline": {"type": ["string", "null"]},
+          "annualTarget": {"type": ["string", "null"]}, "measures": {"type": ["string", "null"]},
+          "leadUnits": {"type": "array", "items": {"type": "string"}, "description": "Unit names: full, short or alias"},
+          "cooperatingUnits": {"type": ["array", "null"], "items": {"type": "string"}},
+          "leaders": {"type": ["array", "null"], "items": {"type": "string"}},
+          "milestones": {"type": ["array", "null"], "items": {"$ref": "#/components/schemas/Milestone"}},
+          "version": {"type": ["integer", "null"], "description": "Required when editing: the version read"}
+        }
+      },
+      "SavedTask": {"type": "object", "required": ["task", "version"], "additionalProperties": false,
+        "properties": {"task": {"$ref": "#/components/schemas/Task"}, "version": {"type": "integer"}}},
+      "PlanVersion": {"type": "object", "required": ["number", "status", "createdAt", "createdBy"], "additionalProperties": false,
+        "properties": {"number": {"type": "integer"}, "status": {"type": "string", "enum": ["draft", "consultation", "approved", "issued"]},
+          "createdAt": {"type": "string"}, "createdBy": {"type": "string"}}},
+      "PlanComparison": {"type": "object", "required": ["from", "to", "changes"], "additionalProperties": false,
+        "properties": {"from": {"type": "integer"}, "to": {"type": "integer"},
+          "changes": {"type": "array", "items": {"type": "object", "required": ["kind", "task", "field", "before", "after"], "additionalProperties": false,
+            "properties": {"kind": {"type": "string", "enum": ["added", "removed", "changed"]}, "task": {"type": "string"},
+              "field": {"type": "string"}, "before": {"type": "string"}, "after": {"type": "string"}}}}}},
+      "UnitName": {"type": "object", "required": ["id", "name"], "additionalProperties": false,
+        "properties": {"id": {"type": "string", "format": "uuid"}, "name": {"type": "string"}}},
+      "TaskWork": {
+        "type": "object", "additionalProperties": false, "required": ["taskID", "number", "charters", "changeRequests", "revisions", "comments"],
+        "properties": {
+          "taskID": {"type": "string", "format": "uuid"}, "number": {"type": "string"},
+          "charters": {"type": "array", "items": {"type": "object", "additionalProperties": false,
+            "required": ["unit", "status", "version", "content", "history"],
+            "properties": {
+              "unit": {"$ref": "#/components/schemas/UnitName"},
+              "status": {"type": "string", "enum": ["draft", "submitted", "approved", "returned"]}, "version": {"type": "integer"},
+              "content": {"type": "object", "additionalProperties": false,
+                "required": ["quarters", "months", "roadmap", "measures", "annualTarget", "milestones", "completesOn", "owner"],
+                "properties": {
+                  "quarters": {"type": "array", "minItems": 4, "maxItems": 4, "items": {"type": "object", "required": ["target", "expectedPercent"],
+                    "properties": {"target": {"type": "string"}, "expectedPercent": {"type": "integer", "minimum": 0, "maximum": 100}}}},
+                  "months": {"type": "array", "minItems": 12, "maxItems": 12, "items": {"type": "string"}},
+                  "roadmap": {"type": "string"}, "measures": {"type": "string"}, "annualTarget": {"type": "string"},
+                  "milestones": {"type": "array", "items": {"type": "object", "required": ["title", "due"], "properties": {"title": {"type": "string"}, "due": {"type": "string"}}}},
+                  "completesOn": {"type": "string"},
+                  "owner": {"type": "object", "required": ["leader", "section", "staff", "contact"],
+                    "properties": {"leader": {"type": "string"}, "section": {"type": "string"}, "staff": {"type": "string"}, "contact": {"type": "string"}}}
+                }},
+              "history": {"type": "array", "items": {"type": "object", "required": ["step", "status", "comment", "actor", "at"],
+                "properties": {"step": {"type": "string"}, "status": {"type": "string"}, "comment": {"type": "string"}, "actor": {"type": "string"}, "at": {"type": "string"}}}}
+            }}},
+          "changeRequests": {"type": "array", "items": {"type": "object", "additionalProperties": false,
+            "required": ["id", "unit", "kind", "currentValue", "proposed", "reason", "status", "note", "requestedBy", "decidedBy", "decidedOn", "version"],
+            "properties": {
+              "id": {"type": "string", "format": "uuid"}, "unit": {"$ref": "#/components/schemas/UnitName"},
+              "kind": {"type": "string", "enum": ["deadline", "target"]}, "currentValue": {"type": "string"}, "proposed": {"type": "string"},
+              "reason": {"type": "string"}, "status": {"type": "string", "enum": ["pending", "approved", "rejected"]}, "note": {"type": "string"},
+              "requestedBy": {"type": "string"}, "decidedBy": {"type": "string"}, "decidedOn": {"type": "string"}, "version": {"type": "integer"}
+            }}},
+          "revisions": {"type": "array", "items": {"type": "object", "additionalProperties": false,
+            "required": ["kind", "before", "after", "approvedOn", "approvedBy"],
+            "properties": {"kind": {"type": "string", "enum": ["deadline", "target"]}, "before": {"type": "string"}, "after": {"type": "string"},
+              "approvedOn": {"type": "string"}, "approvedBy": {"type": "string"}}}},
+          "comments": {"type": "array", "items": {"type": "object", "additionalProperties": false,
+            "required": ["id", "unit", "stance", "text", "author", "decision", "reply", "version"],
+            "properties": {"id": {"type": "string", "format": "uuid"}, "unit": {"$ref": "#/components/schemas/UnitName"},
+              "stance": {"type": "string", "enum": ["agree", "propose"]}, "text": {"type": "string"}, "author": {"type": "string"},
+              "decision": {"type": "string", "enum": ["pending", "adopted", "notAdopted"]}, "reply": {"type": "string"}, "version": {"type": "integer"}}}}
+        }
+      },
       "PlanStatus": {"type": "string", "enum": ["draft", "consultation", "approved", "issued"]},
       "TaskKind": {"type": "string", "enum": ["phased", "ongoing"]},
       "UnitKind": {"type": "string", "enum": ["department", "township", "street", "developmentZone", "other"]},

@@ -38,8 +38,10 @@ enum PlanManagePage {
                     }
                 }
             },
-            .p {
-                Node.a(.href(SiteURL.planExport(plan.id, format: "xlsx").path), text: s.planImport.exportXLSX)
+            .ul {
+                Node.li { Node.a(.href(SiteURL.planExport(plan.id, format: "xlsx").path), text: s.planImport.exportXLSX) }
+                Node.li { Node.a(.href(SiteURL.planCharters(plan.id).path), text: s.taskWork.overviewLink) }
+                if plan.status != .issued { Node.li { Node.a(.href(SiteURL.planNewTask(plan.id).path), text: s.taskWork.newTask) } }
             },
             nextStep(model, context),
             versions(model, context),

@@ -13,9 +13,9 @@ enum Forms {
     /// A label and an input; when `error` names this field its message is tied to the input.
     static func field(
         _ label: String, name: String, type: String = "text", value: String = "", required: Bool = false,
-        autocomplete: String? = nil, hint: String? = nil, error: DomainError?, language: Language
+        autocomplete: String? = nil, hint: String? = nil, error: DomainError?, language: Language, id customID: String? = nil
     ) -> Node {
-        let id = "field-\(name)"
+        let id = customID ?? "field-\(name)"
         let hasError = error?.field == name
         var describedBy: [String] = []
         if hint != nil { describedBy.append("\(id)-hint") }
@@ -36,8 +36,8 @@ enum Forms {
 
     /// A select with its label; `options` are (value, text) pairs.
     static func select(_ label: String, name: String, options: [(value: String, text: String)], selected: String?,
-                       error: DomainError?, language: Language) -> Node {
-        let id = "field-\(name)"
+                       error: DomainError?, language: Language, id customID: String? = nil) -> Node {
+        let id = customID ?? "field-\(name)"
         let hasError = error?.field == name
         return .div(.class(hasError ? "field field-error" : "field")) {
             Node.label(.for(id), text: label)
@@ -47,6 +47,26 @@ enum Forms {
                     ? Node.option(.value(option.value), .boolean("selected"), text: option.text)
                     : Node.option(.value(option.value), text: option.text)
             })
+        }
+    }
+
+    /// A label and a multi-line text box; `error` naming this field is tied to it as in `field`.
+    static func textarea(_ label: String, name: String, value: String = "", rows: Int = 3, required: Bool = false, hint: String? = nil,
+                         error: DomainError?, language: Language, id customID: String? = nil) -> Node {
+        let id = customID ?? "field-\(name)"
+        let hasError = error?.field == name
+        var describedBy: [String] = []
+        if hint != nil { describedBy.append("\(id)-hint") }
+        if hasError { describedBy.append("\(id)-error") }
+        var attributes: [Attribute] = [.id(id), .name(name), .custom("rows", String(rows))]
+        if required { attributes.append(.boolean("required")) }
+        if !describedBy.isEmpty { attributes.append(.ariaDescribedBy(describedBy.joined(separator: " "))) }
+        if hasError { attributes.append(.custom("aria-invalid", "true")) }
+        return .div(.class(hasError ? "field field-error" : "field")) {
+            Node.label(.for(id), text: label)
+            if let hint { Node.p(.class("hint"), .id("\(id)-hint"), text: hint) }
+            if hasError, let error { Node.p(.class("error-message"), .id("\(id)-error"), text: error.message.text(in: language)) }
+            Node.element("textarea", attributes, [.text(value)])
         }
     }
 
@@ -67,6 +87,24 @@ enum Forms {
                 Node.a(.href("#field-\(field)"), text: error.message.text(in: language))
             } else {
                 Node.p(text: error.message.text(in: language))
+            }
+        }
+    }
+
+    /// Several errors at once, each linking to its field (`fieldID` gives the field's element id).
+    static func errorSummary(_ errors: [DomainError], language: Language, fieldID: (String) -> String = { "field-\($0)" }) -> Node {
+        guard errors.count > 1 else { return errorSummary(errors.first, language: language) }
+        return .div(.class("error-summary"), .role("alert"), .tabindex(-1), .id("error-summary")) {
+            Node.ul {
+                for error in errors {
+                    Node.li {
+                        if let field = error.field {
+                            Node.a(.href("#" + fieldID(field)), text: error.message.text(in: language))
+                        } else {
+                            Node.text(error.message.text(in: language))
+                        }
+                    }
+                }
             }
         }
     }

@@ -5,7 +5,8 @@ import LuoshiHTML
 /// card whose cells carry their column names (`data-label`).
 enum TaskTable {
     /// `captionHidden` keeps the caption for screen readers when a heading already shows it.
-    static func render(_ tasks: [TaskListing], caption: String, captionHidden: Bool = false, strings s: Strings) -> Node {
+    /// `workLinks` points each number at the task's internal work page instead of its public page.
+    static func render(_ tasks: [TaskListing], caption: String, captionHidden: Bool = false, workLinks: Bool = false, strings s: Strings) -> Node {
         .table(.class("stack")) {
             Node.caption(.class(captionHidden ? "visually-hidden" : ""), text: caption)
             Node.thead {
@@ -19,16 +20,17 @@ enum TaskTable {
                 }
             }
             Node.tbody {
-                for listing in tasks { row(listing, s) }
+                for listing in tasks { row(listing, workLinks: workLinks, s) }
             }
         }
     }
 
-    private static func row(_ listing: TaskListing, _ s: Strings) -> Node {
+    private static func row(_ listing: TaskListing, workLinks: Bool, _ s: Strings) -> Node {
         let task = listing.task
         return .tr {
             Node.th(.scope("row")) {
-                Node.a(.href(SiteURL.task(task.id).path), .ariaLabel(s.taskHeading(task.number.description)),
+                Node.a(.href((workLinks ? SiteURL.taskWork(task.id) : .task(task.id)).path),
+                       .ariaLabel(workLinks ? s.taskWork.heading(task.number.description) : s.taskHeading(task.number.description)),
                        text: task.number.description)
             }
             Node.td(.data("label", s.content)) {

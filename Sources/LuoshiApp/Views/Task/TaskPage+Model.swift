@@ -6,5 +6,6 @@ enum TaskPage {
         var plan: Plan
         var part: Part?
         var listing: TaskListing
+        var revisions: [ChangeControl.Revision] = []
     }
 }

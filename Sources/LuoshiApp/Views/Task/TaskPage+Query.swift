@@ -7,6 +7,6 @@ extension TaskPage {
             throw .taskNotFound(taskID)
         }
         let part = snapshot.partsByPlan[plan.id]?.first { $0.number == task.number.part }
-        return Model(plan: plan, part: part, listing: snapshot.listing(task))
+        return Model(plan: plan, part: part, listing: snapshot.listing(task), revisions: snapshot.revisionsByTask[task.id] ?? [])
     }
 }

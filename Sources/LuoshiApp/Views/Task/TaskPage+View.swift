@@ -1,3 +1,4 @@
+import Foundation
 import LuoshiDomain
 import LuoshiHTML
 
@@ -14,11 +15,20 @@ extension TaskPage {
         return Layout.page(title: heading, context: context, crumbs: crumbs, content: [
             .h1(text: heading),
             .p(.class("lead"), s.dataLang, text: task.content),
-            .dl(.class("meta")) {
-                if let part = model.part {
+            details(model.listing, part: model.part, planID: model.plan.id, s),
+            revisions(model.revisions, s),
+        ])
+    }
+
+    /// The task's owners, kind, deadline or target, measures and milestones.
+    static func details(_ listing: TaskListing, part: Part?, planID: UUID, _ s: Strings) -> Node {
+        let task = listing.task
+        return .fragment {
+            Node.dl(.class("meta")) {
+                if let part {
                     Node.dt(text: s.inPart)
                     Node.dd {
-                        Node.a(.href(SiteURL.part(planID: model.plan.id, number: part.number).path)) {
+                        Node.a(.href(SiteURL.part(planID: planID, number: part.number).path)) {
                             Node.text("\(s.partTitle(part.number))　")
                             s.data(part.title)
                         }
@@ -27,11 +37,11 @@ extension TaskPage {
                 Node.dt(text: s.kind)
                 Node.dd(text: s.taskKind(task.kind))
                 Node.dt(text: s.leadUnits)
-                Node.dd { TaskTable.unitList(model.listing.leadUnits, s) }
+                Node.dd { TaskTable.unitList(listing.leadUnits, s) }
                 Node.dt(text: s.cooperatingUnits)
-                Node.dd { TaskTable.unitList(model.listing.cooperatingUnits, s) }
+                Node.dd { TaskTable.unitList(listing.cooperatingUnits, s) }
                 Node.dt(text: s.leaders)
-                Node.dd { TaskTable.leaderList(model.listing.leaders, s) }
+                Node.dd { TaskTable.leaderList(listing.leaders, s) }
                 switch task.kind {
                 case .phased:
                     Node.dt(text: s.deadline)
@@ -46,10 +56,21 @@ extension TaskPage {
                     Node.dt(text: s.annualTarget)
                     Node.dd { task.annualTarget.map(s.data) ?? .text(s.none) }
                 }
-            },
-            .h2(text: s.milestones),
-            milestones(task.milestones, s),
-        ])
+            }
+            Node.h2(text: s.milestones)
+            milestones(task.milestones, s)
+        }
+    }
+
+    /// "changed from … to … on … (approved by …)" for each approved change; the baseline is the first "from".
+    static func revisions(_ revisions: [ChangeControl.Revision], _ s: Strings) -> Node {
+        guard !revisions.isEmpty else { return .empty }
+        return .section(.ariaLabelledBy("revisions")) {
+            Node.h2(.id("revisions"), text: s.taskWork.revisions)
+            Node.ul {
+                for revision in revisions { Node.li(text: s.taskWork.revisionSentence(revision)) }
+            }
+        }
     }
 
     private static func milestones(_ milestones: [Milestone], _ s: Strings) -> Node {

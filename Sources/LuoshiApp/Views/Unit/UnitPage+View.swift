@@ -28,7 +28,8 @@ extension UnitPage {
     }
 
     /// A heading and one table per plan; `manageLinks` adds each plan's management page.
-    static func section(_ title: String, _ groups: [(plan: Plan, tasks: [TaskListing])], _ s: Strings, manageLinks: Bool = false) -> Node {
+    static func section(_ title: String, _ groups: [(plan: Plan, tasks: [TaskListing])], _ s: Strings, manageLinks: Bool = false,
+                        workLinks: Bool = false) -> Node {
         .fragment {
             Node.h2(text: "\(title)（\(groups.reduce(0) { $0 + $1.tasks.count })）")
             if groups.isEmpty {
@@ -42,7 +43,7 @@ extension UnitPage {
                                text: s.planManage.manageLink)
                     }
                 }
-                TaskTable.render(group.tasks, caption: "\(title)：\(group.plan.title)", strings: s)
+                TaskTable.render(group.tasks, caption: "\(title)：\(group.plan.title)", workLinks: workLinks, strings: s)
             }
         }
     }

@@ -27,7 +27,7 @@ enum WorkbenchPage {
         return Layout.page(title: s.account.workbench, context: context, content: [
             .h1(text: s.account.workbench),
             .p(.class("hint"), text: s.account.internalNotice),
-            UnitPage.section(model.heading, model.groups, s, manageLinks: model.managesPlans),
+            UnitPage.section(model.heading, model.groups, s, manageLinks: model.managesPlans, workLinks: true),
         ])
     }
 }
