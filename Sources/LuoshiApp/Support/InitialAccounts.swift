@@ -46,6 +46,7 @@ enum InitialAccounts {
         }
         if let id = unit("县发改局") { try await make("fagaiju", .unitStaff, "县发改局（主要负责人）", jurisdiction: code, unit: id, head: true) }
         if let id = unit("县工信局") { try await make("gongxinju", .unitStaff, "县工信局", jurisdiction: code, unit: id) }
+        if let id = unit("县交通运输局") { try await make("jiaotongju", .unitStaff, "县交通运输局", jurisdiction: code, unit: id) }
         if let id = unit("县统计局") { try await make("tongjiju", .unitStaff, "县统计局（配合单位）", jurisdiction: code, unit: id) }
         try await make("chayue", .viewer, "只读用户", jurisdiction: code)
         try await make("xitong", .systemAdmin, "系统管理员", jurisdiction: code)
