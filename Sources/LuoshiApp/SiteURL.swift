@@ -34,6 +34,8 @@ enum SiteURL: Sendable, Hashable {
     case adminAuditCSV
     case planImport
     case planImportApply(UUID)
+    case planImportShow(UUID)
+    case planImportAliases(UUID)
     case planExport(UUID, format: String)
     case planManage(UUID)
     case planTransition(UUID)
@@ -92,6 +94,8 @@ enum SiteURL: Sendable, Hashable {
         case .adminAuditCSV: "/admin/audit.csv"
         case .planImport: "/plans/import"
         case .planImportApply(let id): "/plans/import/\(id.uuidString.lowercased())/apply"
+        case .planImportShow(let id): "/plans/import/\(id.uuidString.lowercased())"
+        case .planImportAliases(let id): "/plans/import/\(id.uuidString.lowercased())/aliases"
         case .planExport(let id, let format): "/plans/\(id.uuidString.lowercased())/export?format=\(format)"
         case .planManage(let id): "/plans/\(id.uuidString.lowercased())/manage"
         case .planTransition(let id): "/plans/\(id.uuidString.lowercased())/transition"
@@ -158,6 +162,8 @@ enum SiteURL: Sendable, Hashable {
         static let adminAuditCSV: [PathComponent] = ["admin", "audit.csv"]
         static let planImport: [PathComponent] = ["plans", "import"]
         static let planImportApply: [PathComponent] = ["plans", "import", ":importID", "apply"]
+        static let planImportShow: [PathComponent] = ["plans", "import", ":importID"]
+        static let planImportAliases: [PathComponent] = ["plans", "import", ":importID", "aliases"]
         static let planExport: [PathComponent] = ["plans", ":planID", "export"]
         static let planManage: [PathComponent] = ["plans", ":planID", "manage"]
         static let planTransition: [PathComponent] = ["plans", ":planID", "transition"]

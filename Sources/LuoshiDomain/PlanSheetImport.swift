@@ -38,6 +38,7 @@ public enum PlanSheetImport {
             case noHeader = "no_header", emptySheet = "empty_sheet", missingLeadUnit = "missing_lead_unit"
             case badDeadline = "bad_deadline", missingContent = "missing_content", unknownUnit = "unknown_unit"
             case unknownLeader = "unknown_leader", notASpreadsheet = "not_a_spreadsheet", tooLarge = "too_large"
+            case duplicateNumber = "duplicate_number"
         }
 
         public var sheet: String
@@ -206,8 +207,20 @@ public enum PlanSheetImport {
                 }
             }
             let annualTarget = cell(columns[.annualTarget]).nonBlank ?? (kind == .ongoing ? inline.content : nil)
+            // A 序号 written as the task's full number ("3.12", as Luoshi exports) keeps that number, so a
+            // re-imported sheet matches tasks by number; other 序号 ("1", "（一）") number rows in order.
             let part = parts.count
-            let item = parts[part - 1].tasks.count + 1
+            let nextItem = (parts[part - 1].tasks.map(\.number.item).max() ?? 0) + 1
+            var item = nextItem
+            if let written = TaskNumber(cell(columns[.number])), written.part == part {
+                if parts[part - 1].tasks.contains(where: { $0.number == written }) {
+                    problems.append(Problem(sheet: table.name, row: rowNumber, column: letter(columns[.number]), code: .duplicateNumber,
+                                            message: LocalizedText(zh: "第 \(rowNumber) 行的序号 \(written) 与前面的任务重复",
+                                                                   en: "Row \(rowNumber): number \(written) repeats an earlier task")))
+                } else {
+                    item = written.item
+                }
+            }
             parts[part - 1].tasks.append(Row(
                 sheet: table.name, row: rowNumber, number: TaskNumber(part: part, item: item), content: inline.content,
                 kind: kind, deadline: deadline, deadlineText: deadlineText, leadUnits: leads, cooperatingUnits: cooperating,

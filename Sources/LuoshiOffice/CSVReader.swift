@@ -2,6 +2,8 @@
 /// comma, semicolon or tab as separator (whichever the header line uses most).
 public enum CSVReader {
     public static func read(_ text: String, sheetName: String = "CSV") -> Sheet {
+        // A byte-order mark left in the text (Excel and WPS write one) is not part of the first cell.
+        let text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
         let separator = detectSeparator(text)
         var rows: [[String]] = []
         var row: [String] = []

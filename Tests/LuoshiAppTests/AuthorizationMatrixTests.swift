@@ -58,6 +58,8 @@ struct AuthorizationMatrixTests {
         "GET /plans/import": .managePlans,
         "POST /plans/import": .managePlans,
         "POST /plans/import/:importID/apply": .managePlans,
+        "GET /plans/import/:importID": .managePlans,
+        "POST /plans/import/:importID/aliases": .managePlans,
         "GET /plans/:planID/manage": .managePlans,
         "POST /plans/:planID/transition": .managePlans,
         "GET /plans/:planID/charters": .managePlans,
@@ -137,7 +139,7 @@ struct AuthorizationMatrixTests {
                           ":leaderID": try #require(snapshot.leaders.first).id.uuidString,
                           ":stylesheet": "luoshi-\(Stylesheet.fingerprint).css",
                           ":userID": try target.requireID().uuidString, ":tokenID": UUID().uuidString,
-                          ":commentID": UUID().uuidString, ":requestID": UUID().uuidString]
+                          ":commentID": UUID().uuidString, ":requestID": UUID().uuidString, ":importID": UUID().uuidString]
             // Sign-out last, so each role's session lives through the other routes.
             let routes = app.routes.all.sorted { (Self.key($0) == "POST /logout" ? 1 : 0) < (Self.key($1) == "POST /logout" ? 1 : 0) }
             for route in routes {

@@ -165,3 +165,20 @@ import Testing
         #expect(CalendarDate(date: Date(timeIntervalSince1970: 1_677_599_999)).iso == "2023-02-28")
     }
 }
+
+@Suite struct WrittenTaskNumberTests {
+    @Test func fullNumbersInTheFirstColumnAreKeptSoReimportsMatchByNumber() {
+        let rows = [["序号", "工作任务", "牵头单位", "完成时限"],
+                    ["", "一、稳增长", "", ""],
+                    ["1.3", "任务丙", "县发改局", "2023-06-30"],
+                    ["1.1", "任务甲", "县发改局", "2023-06-30"],
+                    ["", "任务乙（无序号）", "县发改局", "2023-06-30"],
+                    ["1.1", "重复编号", "县发改局", "2023-06-30"],
+                    ["", "二、惠民生", "", ""],
+                    ["1.9", "编号不属本部分", "县民政局", "长期坚持"]]
+        let reading = PlanSheetImport.read([.init(name: "Sheet1", rows: rows)], year: 2023)
+        #expect(reading.tasks.map(\.number.description) == ["1.3", "1.1", "1.4", "1.5", "2.1"])
+        #expect(reading.problems.map(\.location) == ["Sheet1!A6"])
+        #expect(reading.problems.map(\.code) == [.duplicateNumber])
+    }
+}

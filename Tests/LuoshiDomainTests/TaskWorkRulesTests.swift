@@ -242,3 +242,14 @@ private func completeCharter(for task: PlanTask) -> Charter {
         #expect(problems[2].message.zh.contains("第 2 行"))
     }
 }
+
+@Suite struct UnitAliasRulesTests {
+    let units = [Unit(id: lead, jurisdictionCode: "371323", name: "沂水县发展和改革局", shortName: "县发改局", aliases: ["发改局"], kind: .department)]
+
+    @Test func anAliasMustBeNewAndNameAKnownUnit() {
+        #expect(UnitAliasRules.problem(alias: "县发展改革局", unitID: lead, units: units, field: "unit.1") == nil)
+        #expect(UnitAliasRules.problem(alias: "发改局", unitID: lead, units: units, field: "unit.1")?.code == .duplicate)
+        #expect(UnitAliasRules.problem(alias: " ", unitID: lead, units: units, field: "unit.1")?.field == "unit.1")
+        #expect(UnitAliasRules.problem(alias: "县发展改革局", unitID: UUID(), units: units, field: "unit.1")?.code == .notFound)
+    }
+}

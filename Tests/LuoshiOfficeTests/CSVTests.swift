@@ -16,6 +16,12 @@ import Testing
         #expect(CSV.cell(value).hasPrefix("'") || CSV.cell(value).hasPrefix("\"'"))
     }
 
+    @Test func whatIsWrittenReadsBackWithoutTheByteOrderMark() {
+        let rows = [["1.1", "a,b"], ["1.2", "two\nlines"]]
+        let sheet = CSVReader.read(CSV.render(header: ["序号", "内容"], rows: rows))
+        #expect(sheet.rows == [["序号", "内容"]] + rows)
+    }
+
     @Test func plainCellsAreUnchanged() {
         #expect(CSV.cell("沂水县发展和改革局") == "沂水县发展和改革局")
     }

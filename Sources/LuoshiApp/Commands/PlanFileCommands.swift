@@ -30,8 +30,10 @@ struct ImportCommand: AsyncCommand {
         }
         let data = try Data(contentsOf: url)
         let today = CalendarDate(date: app.clock.now)
+        let snapshot = try await app.catalog.snapshot(app.db as! any SQLDatabase)
         let result = try await PlanFiles.dryRun(data: data, fileName: url.lastPathComponent, jurisdictionCode: code, year: year,
-                                                title: signature.title, createMissing: signature.createMissing, on: app.db, today: today)
+                                                title: signature.title, createMissing: signature.createMissing, snapshot: snapshot,
+                                                on: app.db, today: today)
         let console = context.console
         let bar = console.progressBar(title: "解读 / Reading")
         bar.start()
@@ -50,8 +52,23 @@ struct ImportCommand: AsyncCommand {
             throw DomainError(.badRequest, zh: "发现 \(result.problems.count) 个问题，未写入任何内容", en: "\(result.problems.count) problems; nothing was written", field: "file")
         }
         console.info("\(result.reading.parts.count) 个部分、\(result.reading.tasks.count) 项任务 / \(result.reading.parts.count) parts, \(result.reading.tasks.count) tasks")
+        if let existing = result.existing {
+            if let refusal = existing.refusal { throw refusal }
+            let (added, removed, changed) = PlanDiff.summary(existing.changes)
+            console.info("将更新已有方案 / Updates the existing plan \(existing.plan.id.uuidString.lowercased()): "
+                         + "新增 \(added)、删除 \(removed)、修改 \(changed) 项 / \(added) added, \(removed) removed, \(changed) changed")
+            for change in existing.changes {
+                console.print("  \(change.task) \(change.kind.rawValue) \(change.field ?? "")\(change.before.map { ": \($0.prefix(30))" } ?? "")\(change.after.map { " → \($0.prefix(30))" } ?? "")")
+            }
+        }
         if signature.dryRun {
             console.print("试导入，未写入 / Dry run: nothing written.")
+            return
+        }
+        if let existing = result.existing {
+            let counts = try await PlanWriter.update(existing.plan, with: result.document, snapshot: snapshot, on: app.db, by: .system("cli"), at: app.clock.now)
+            app.catalog.invalidate()
+            console.info("已更新方案 / Updated: \(counts.added) added, \(counts.removed) removed, \(counts.changed) changed")
             return
         }
         let resolved = try await PlanWriter.save(result.document, on: app.db, by: .system("cli"), at: app.clock.now)

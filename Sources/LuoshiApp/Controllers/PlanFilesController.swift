@@ -13,6 +13,8 @@ enum PlanFilesController {
         // Uploads larger than the configured limit are refused (413) before they are read whole.
         routes.on(.POST, SiteURL.Route.planImport, requires: .managePlans,
                   body: .collect(maxSize: ByteCount(value: app.luoshiConfig.maxBodySize + 64 * 1024)), use: upload)
+        routes.on(.GET, SiteURL.Route.planImportShow, requires: .managePlans, use: show)
+        routes.on(.POST, SiteURL.Route.planImportAliases, requires: .managePlans, use: mapNames)
         routes.on(.POST, SiteURL.Route.planImportApply, requires: .managePlans, use: apply)
         routes.on(.GET, SiteURL.Route.planExport, requires: .readPublic, use: export)
     }
@@ -82,42 +84,115 @@ enum PlanFilesController {
         }
     }
 
-    private static func dryRun(_ req: Request, _ stored: PlanImportModel) async throws -> Response {
-        let result = try await PlanFiles.dryRun(data: stored.data, fileName: stored.fileName, jurisdictionCode: stored.jurisdictionCode,
-                                                year: stored.year, title: stored.title, createMissing: stored.createMissing,
-                                                on: req.db, today: CalendarDate(date: req.now))
-        var page = try await model(req)
+    private static func reread(_ req: Request, _ stored: PlanImportModel) async throws -> PlanFiles.ImportResult {
+        try await PlanFiles.dryRun(data: stored.data, fileName: stored.fileName, jurisdictionCode: stored.jurisdictionCode,
+                                   year: stored.year, title: stored.title, createMissing: stored.createMissing,
+                                   snapshot: try await req.catalog(), on: req.db, today: CalendarDate(date: req.now))
+    }
+
+    private static func dryRun(_ req: Request, _ stored: PlanImportModel, errors: [DomainError] = [], notice: String? = nil) async throws -> Response {
+        let result = try await reread(req, stored)
+        let snapshot = try await req.catalog()
+        var page = try await model(req, error: errors.first ?? result.existing?.refusal)
+        page.errors = errors
+        page.notice = notice
         page.importID = stored.id
         page.fileName = stored.fileName
         page.reading = result.reading
         page.problems = result.problems
         page.newUnits = result.document.units.map(\.name)
         page.newLeaders = result.document.leaders.map(\.name)
-        return req.htmlResponse(PlanImportPage.render(page, context: req.pageContext(section: .workbench)),
-                                status: result.problems.isEmpty ? .ok : .unprocessableEntity)
+        page.unknownUnits = result.unknownUnits
+        page.directory = snapshot.units(in: stored.jurisdictionCode).map { (id: $0.id, name: $0.shortName == $0.name ? $0.name : "\($0.shortName)（\($0.name)）") }
+        page.existing = result.existing
+        page.applied = stored.appliedPlanID != nil
+        let status: HTTPStatus = errors.first?.status ?? (result.problems.isEmpty && result.existing?.refusal == nil ? .ok : .unprocessableEntity)
+        return req.htmlResponse(PlanImportPage.render(page, context: req.pageContext(section: .workbench)), status: status)
     }
 
-    @Sendable static func apply(_ req: Request) async throws -> Response {
+    /// The uploader's own stored import.
+    private static func storedImport(_ req: Request) async throws -> PlanImportModel {
         let user = try req.requireUser()
         let id = try req.uuidParameter("importID")
         guard let stored = try await PlanImportModel.query(on: req.db).filter(\.$id == id)
             .filter(\.$user.$id == user.actor.userID).first() else {
             throw DomainError.notFound("importID", zh: "导入记录不存在", en: "No such import")
         }
+        return stored
+    }
+
+    /// `GET /plans/import/{id}`: the dry run of a stored upload, read again against the directory now.
+    @Sendable static func show(_ req: Request) async throws -> Response {
+        let done = req.query[String.self, at: "done"] == "aliases" ? req.pageContext(section: .workbench).strings.planImport.aliasesSaved : nil
+        return try await dryRun(req, try await storedImport(req), notice: done)
+    }
+
+    /// Remembers unknown names as aliases of the units chosen for them, then shows the dry run again.
+    @Sendable static func mapNames(_ req: Request) async throws -> Response {
+        let stored = try await storedImport(req)
+        let fields = try req.content.decode([String: String].self)
+        let units = try await PlanWriter.existingUnits(jurisdiction: stored.jurisdictionCode, on: req.db)
+        var pairs: [(alias: String, unitID: UUID)] = []
+        var errors: [DomainError] = []
+        for index in 0..<200 {
+            guard let name = fields["name.\(index)"] else { break }
+            guard let choice = fields["unit.\(index)"]?.nonBlank else { continue }
+            guard let unitID = UUID(uuidString: choice) else {
+                errors.append(.invalid("unit.\(index)", zh: "所选单位无效", en: "Invalid unit"))
+                continue
+            }
+            if let problem = UnitAliasRules.problem(alias: name, unitID: unitID, units: units, field: "unit.\(index)") {
+                errors.append(problem)
+            } else {
+                pairs.append((name.trimmingCharacters(in: .whitespacesAndNewlines), unitID))
+            }
+        }
+        guard errors.isEmpty else { return try await dryRun(req, stored, errors: errors) }
+        guard !pairs.isEmpty else {
+            return try await dryRun(req, stored, errors: [.missing("unit.0", zh: "请至少为一个名称选择对应的单位", en: "Choose a unit for at least one name")])
+        }
+        let chosen = pairs
+        try await req.db.transaction { db in
+            for pair in chosen {
+                try await UnitAliasModel(unitID: pair.unitID, jurisdictionCode: stored.jurisdictionCode, alias: pair.alias).create(on: db)
+                let unitName = units.first { $0.id == pair.unitID }?.name ?? ""
+                try await AuditLog.append(AuditLog.Event(action: "unit.alias.create", targetType: "unit", targetID: pair.unitID.uuidString,
+                                                         summary: "\(pair.alias) = \(unitName)"), by: req.auditWho, at: req.now, on: db)
+            }
+        }
+        req.application.catalog.invalidate()
+        return req.redirect(to: SiteURL.planImportShow(try stored.requireID()).path + "?done=aliases", redirectType: .normal)
+    }
+
+    @Sendable static func apply(_ req: Request) async throws -> Response {
+        let stored = try await storedImport(req)
         if stored.appliedPlanID != nil {
             throw DomainError(.conflict, zh: "该表格已经导入过", en: "This spreadsheet has already been applied", field: "importID")
         }
         // Read again against the directory as it is now: what was clean may no longer be.
-        let result = try await PlanFiles.dryRun(data: stored.data, fileName: stored.fileName, jurisdictionCode: stored.jurisdictionCode,
-                                                year: stored.year, title: stored.title, createMissing: stored.createMissing,
-                                                on: req.db, today: CalendarDate(date: req.now))
+        let result = try await reread(req, stored)
         guard result.problems.isEmpty else { return try await dryRun(req, stored) }
         do {
-            let resolved = try await PlanWriter.save(result.document, on: req.db, by: req.auditWho, at: req.now)
-            stored.appliedPlanID = resolved.plan.id
+            let planID: UUID
+            if let existing = result.existing {
+                if let refusal = existing.refusal { throw refusal }
+                let basis = try req.content.decode([String: String].self)["basis"]
+                guard basis == existing.basis else {
+                    throw DomainError(.conflict, zh: "试导入后方案已被修改，请查看最新的变化后再确认", en: "The plan changed since the dry run; review the changes again",
+                                      field: "basis")
+                }
+                _ = try await PlanWriter.update(existing.plan, with: result.document, snapshot: try await req.catalog(), on: req.db,
+                                                by: req.auditWho, at: req.now)
+                planID = existing.plan.id
+            } else {
+                planID = try await PlanWriter.save(result.document, on: req.db, by: req.auditWho, at: req.now).plan.id
+            }
+            stored.appliedPlanID = planID
             try await stored.save(on: req.db)
             req.application.catalog.invalidate()
-            return req.redirect(to: SiteURL.workbench.path, redirectType: .normal)
+            return req.redirect(to: result.existing == nil ? SiteURL.workbench.path : SiteURL.planManage(planID).path, redirectType: .normal)
+        } catch let error as DomainError where error.field == "basis" {
+            return try await dryRun(req, stored, errors: [error])
         } catch let error as DomainError {
             var page = try await model(req, error: error)
             page.reading = result.reading

@@ -35,24 +35,59 @@ enum PlanFiles {
         throw DomainError.invalid("file", zh: "只支持 .xlsx 和 .csv 文件（“\(fileName)”）", en: "Only .xlsx and .csv files can be imported (\"\(fileName)\")")
     }
 
+    /// The stored plan a sheet for the same jurisdiction and year would update, and how.
+    struct Existing: Sendable {
+        var plan: Plan
+        var changes: [PlanDiff.Change]
+        var partChanges: [(number: Int, before: String?, after: String?)]
+        /// A fingerprint of the stored plan the preview was made from; applying checks it.
+        var basis: String
+        /// Why the plan cannot be updated (it is issued), if so.
+        var refusal: DomainError?
+    }
+
     struct ImportResult: Sendable {
         var reading: PlanSheetImport.Reading
         var document: PlanDocument
         var problems: [PlanSheetImport.Problem]
+        /// Unit names the directory does not know (mappable to existing units as aliases).
+        var unknownUnits: [String]
+        var existing: Existing?
     }
 
-    /// Reads the file into a draft plan for `jurisdiction` and `year`, without writing anything.
+    /// Reads the file into a draft plan for `jurisdiction` and `year`, without writing anything;
+    /// if that plan exists, also what re-importing would change in it.
     static func dryRun(data: Data, fileName: String, jurisdictionCode: String, year: Int, title: String?, createMissing: Bool,
-                       on database: any Database, today: CalendarDate) async throws -> ImportResult {
+                       snapshot: CatalogSnapshot, on database: any Database, today: CalendarDate) async throws -> ImportResult {
         let tables = try tables(from: data, fileName: fileName)
         let reading = PlanSheetImport.read(tables, year: year)
         let jurisdiction = try await jurisdictionEntry(jurisdictionCode, on: database)
+        let units = try await PlanWriter.existingUnits(jurisdiction: jurisdictionCode, on: database)
         let (document, problems) = PlanSheetImport.document(
             from: reading, facts: PlanSheetImport.PlanFacts(jurisdiction: jurisdiction, year: year, title: title),
-            units: try await PlanWriter.existingUnits(jurisdiction: jurisdictionCode, on: database),
-            leaders: try await PlanWriter.existingLeaders(jurisdiction: jurisdictionCode, on: database),
+            units: units, leaders: try await PlanWriter.existingLeaders(jurisdiction: jurisdictionCode, on: database),
             createMissing: createMissing, draftDate: today)
-        return ImportResult(reading: reading, document: document, problems: problems)
+        var existing: Existing?
+        if let plan = snapshot.plans.first(where: { $0.jurisdictionCode == jurisdictionCode && $0.year == year }) {
+            let stored = storedDocument(plan, jurisdiction: jurisdiction, snapshot: snapshot)
+            let incoming = document.canonicalNames(units: units)
+            existing = Existing(plan: plan, changes: PlanDiff.compare(stored, incoming), partChanges: PlanDiff.partChanges(stored, incoming),
+                                basis: try fingerprint(stored), refusal: TaskEditing.editProblem(plan))
+        }
+        return ImportResult(reading: reading, document: document, problems: problems,
+                            unknownUnits: UnitAliasRules.unknownUnitNames(in: reading, units: units), existing: existing)
+    }
+
+    /// A stored plan as a document, from the catalog.
+    static func storedDocument(_ plan: Plan, jurisdiction: PlanDocument.JurisdictionEntry, snapshot: CatalogSnapshot) -> PlanDocument {
+        PlanDocument(plan: plan, jurisdiction: jurisdiction, parts: snapshot.partsByPlan[plan.id] ?? [], tasks: snapshot.tasksByPlan[plan.id] ?? [],
+                     unitName: { snapshot.unitsByID[$0]?.shortName }, leaderName: { snapshot.leadersByID[$0]?.name })
+    }
+
+    static func fingerprint(_ document: PlanDocument) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return Secrets.sha256Hex(String(decoding: try encoder.encode(document), as: UTF8.self))
     }
 
     /// The stored jurisdiction and its ancestors as a document entry.

@@ -62,7 +62,8 @@ enum PlanWriter {
         }
     }
 
-    private static func write(_ resolved: ResolvedPlan, on database: any Database) async throws {
+    /// Units, aliases, leaders and jurisdictions the plan brings that do not exist yet.
+    private static func writeDirectory(_ resolved: ResolvedPlan, on database: any Database) async throws {
         for jurisdiction in resolved.jurisdictions {
             if try await JurisdictionModel.query(on: database).filter(\.$code == jurisdiction.code).first() == nil {
                 try await JurisdictionModel(jurisdiction).create(on: database)
@@ -76,6 +77,10 @@ enum PlanWriter {
         }
         try await insert(aliases, on: database)
         try await insert(resolved.newLeaders.map(LeaderModel.init), on: database)
+    }
+
+    private static func write(_ resolved: ResolvedPlan, on database: any Database) async throws {
+        try await writeDirectory(resolved, on: database)
         try await PlanModel(resolved.plan).create(on: database)
         try await insert(resolved.parts.map(PartModel.init), on: database)
 
@@ -94,5 +99,71 @@ enum PlanWriter {
         try await insert(resolved.tasks.flatMap { task in
             task.milestones.enumerated().map { MilestoneModel(taskID: task.id, milestone: $1, position: $0) }
         }, on: database)
+    }
+
+    /// Re-import: brings the stored plan `current` (not issued) to `document`, matching tasks by
+    /// number — changed tasks are rewritten under their ids, new ones added, missing ones removed,
+    /// part titles updated — in one transaction, and stores a version. `snapshot` is the catalog
+    /// the preview was made from.
+    static func update(_ current: Plan, with document: PlanDocument, snapshot: CatalogSnapshot, on database: any Database,
+                       by who: AuditLog.Who, at date: Date) async throws -> (added: Int, removed: Int, changed: Int) {
+        if let problem = TaskEditing.editProblem(current) { throw problem }
+        let planID = current.id, code = current.jurisdictionCode
+        return try await database.transaction { db in
+            let resolved = try document.resolve(existingUnits: try await existingUnits(jurisdiction: code, on: db),
+                                                existingLeaders: try await existingLeaders(jurisdiction: code, on: db))
+            try await writeDirectory(resolved, on: db)
+            // Parts: keep ids by number; add new ones, retitle changed ones.
+            let storedParts = try await PartModel.query(on: db).filter(\.$plan.$id == planID).all()
+            var partIDs = Dictionary(uniqueKeysWithValues: storedParts.compactMap { model in model.id.map { (model.number, $0) } })
+            for part in resolved.parts {
+                if let stored = storedParts.first(where: { $0.number == part.number }) {
+                    if stored.title != part.title {
+                        stored.title = part.title
+                        stored.version += 1
+                        try await stored.save(on: db)
+                    }
+                } else {
+                    try await PartModel(Part(id: part.id, planID: planID, number: part.number, title: part.title)).create(on: db)
+                    partIDs[part.number] = part.id
+                }
+            }
+            // Tasks by number: remove, then rewrite the changed ones under their ids, then add.
+            let existing = Dictionary((snapshot.tasksByPlan[planID] ?? []).map { ($0.number, $0) }, uniquingKeysWith: { first, _ in first })
+            let incoming = Dictionary(resolved.tasks.map { ($0.number, $0) }, uniquingKeysWith: { first, _ in first })
+            let versions = Dictionary(try await TaskModel.query(on: db).filter(\.$plan.$id == planID).all()
+                .compactMap { model in model.id.map { ($0, model.version) } }, uniquingKeysWith: { first, _ in first })
+            let removed = existing.filter { incoming[$0.key] == nil }.map(\.value)
+            if !removed.isEmpty { try await TaskModel.query(on: db).filter(\.$id ~~ removed.map(\.id)).delete() }
+            var changed = 0, added = 0
+            for (number, task) in incoming.sorted(by: { $0.key < $1.key }) {
+                guard let partID = partIDs[number.part] else { continue }
+                var task = task
+                task.planID = planID
+                if let old = existing[number] {
+                    task.id = old.id
+                    guard task != old else { continue }
+                    try await TaskStore.save(task, partID: partID, version: versions[old.id], on: db)
+                    changed += 1
+                } else {
+                    try await TaskStore.save(task, partID: partID, version: nil, on: db)
+                    added += 1
+                }
+            }
+            let keptParts = Set(resolved.parts.map(\.number))
+            for part in storedParts where !keptParts.contains(part.number) { try await part.delete(on: db) }
+            let units = Dictionary(uniqueKeysWithValues: (snapshot.units + resolved.newUnits).map { ($0.id, $0.shortName) })
+            let leaders = Dictionary(uniqueKeysWithValues: (snapshot.leaders + resolved.newLeaders).map { ($0.id, $0.name) })
+            let after = PlanDocument(plan: current, jurisdiction: document.jurisdiction,
+                                     parts: resolved.parts.map { Part(id: partIDs[$0.number] ?? $0.id, planID: planID, number: $0.number, title: $0.title) },
+                                     tasks: incoming.values.map { var task = $0; task.id = existing[task.number]?.id ?? task.id; task.planID = planID; return task },
+                                     unitName: { units[$0] }, leaderName: { leaders[$0] })
+            try await PlanVersions.record(after, planID: planID, status: current.status, by: who.username, on: db)
+            try await AuditLog.append(
+                AuditLog.Event(action: "plan.reimport", targetType: "plan", targetID: planID.uuidString,
+                               summary: "\(added) added, \(removed.count) removed, \(changed) changed, \(resolved.newUnits.count) new units"),
+                by: who, at: date, on: db)
+            return (added, removed.count, changed)
+        }
     }
 }

@@ -122,27 +122,7 @@ enum PlanManagePage {
             if comparison.changes.isEmpty {
                 Node.p(text: m.noChanges)
             } else {
-                Node.table(.class("stack")) {
-                    Node.caption(.class("visually-hidden"), text: m.comparisonHeading(comparison.from, comparison.to))
-                    Node.thead {
-                        Node.tr {
-                            Node.th(.scope("col"), text: s.number)
-                            Node.th(.scope("col"), text: m.change)
-                            Node.th(.scope("col"), text: m.before)
-                            Node.th(.scope("col"), text: m.after)
-                        }
-                    }
-                    Node.tbody {
-                        for change in comparison.changes {
-                            Node.tr {
-                                Node.th(.scope("row"), text: change.task.description)
-                                Node.td(.data("label", m.change), text: m.changeLabel(change.kind, change.field))
-                                Node.td(.data("label", m.before)) { s.data(change.before ?? "") }
-                                Node.td(.data("label", m.after)) { s.data(change.after ?? "") }
-                            }
-                        }
-                    }
-                }
+                PlanDiffTable.render(comparison.changes, caption: m.comparisonHeading(comparison.from, comparison.to), s)
             }
         }
     }
