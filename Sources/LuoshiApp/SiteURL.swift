@@ -49,6 +49,16 @@ enum SiteURL: Sendable, Hashable {
     case taskCharterReview(UUID)
     case taskChange(UUID)
     case taskChangeDecision(taskID: UUID, requestID: UUID)
+    case directoryUnits
+    case directoryNewUnit
+    case directoryEditUnit(UUID)
+    case directoryLeaders
+    case directoryNewLeader
+    case directoryEditLeader(UUID)
+    case planNew
+    case planEdit(UUID)
+    case partNew(UUID)
+    case partEdit(planID: UUID, number: Int)
     case health
     case metrics
     case api(API)
@@ -111,6 +121,16 @@ enum SiteURL: Sendable, Hashable {
         case .taskChange(let id): "/tasks/\(id.uuidString.lowercased())/changes"
         case .taskChangeDecision(let taskID, let requestID):
             "/tasks/\(taskID.uuidString.lowercased())/changes/\(requestID.uuidString.lowercased())/decide"
+        case .directoryUnits: "/directory/units"
+        case .directoryNewUnit: "/directory/units/new"
+        case .directoryEditUnit(let id): "/directory/units/\(id.uuidString.lowercased())/edit"
+        case .directoryLeaders: "/directory/leaders"
+        case .directoryNewLeader: "/directory/leaders/new"
+        case .directoryEditLeader(let id): "/directory/leaders/\(id.uuidString.lowercased())/edit"
+        case .planNew: "/plans/new"
+        case .planEdit(let id): "/plans/\(id.uuidString.lowercased())/edit"
+        case .partNew(let id): "/plans/\(id.uuidString.lowercased())/parts/new"
+        case .partEdit(let planID, let number): "/plans/\(planID.uuidString.lowercased())/parts/\(number)/edit"
         case .health: "/health"
         case .metrics: "/metrics"
         case .api(let api):
@@ -180,6 +200,16 @@ enum SiteURL: Sendable, Hashable {
         static let apiPlanVersions: [PathComponent] = ["api", "v1", "plans", ":planID", "versions"]
         static let apiPlanVersionComparison: [PathComponent] = ["api", "v1", "plans", ":planID", "versions", "compare"]
         static let apiTaskWork: [PathComponent] = ["api", "v1", "tasks", ":taskID", "work"]
+        static let directoryUnits: [PathComponent] = ["directory", "units"]
+        static let directoryNewUnit: [PathComponent] = ["directory", "units", "new"]
+        static let directoryEditUnit: [PathComponent] = ["directory", "units", ":unitID", "edit"]
+        static let directoryLeaders: [PathComponent] = ["directory", "leaders"]
+        static let directoryNewLeader: [PathComponent] = ["directory", "leaders", "new"]
+        static let directoryEditLeader: [PathComponent] = ["directory", "leaders", ":leaderID", "edit"]
+        static let planNew: [PathComponent] = ["plans", "new"]
+        static let planEdit: [PathComponent] = ["plans", ":planID", "edit"]
+        static let partNew: [PathComponent] = ["plans", ":planID", "parts", "new"]
+        static let partEdit: [PathComponent] = ["plans", ":planID", "parts", ":number", "edit"]
         static let apiSession: [PathComponent] = ["api", "v1", "session"]
         static let apiMe: [PathComponent] = ["api", "v1", "me"]
         static let health: [PathComponent] = ["health"]

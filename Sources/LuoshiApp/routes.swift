@@ -11,4 +11,6 @@ func routes(_ app: Application) throws {
     PlanManageController.register(app)
     TaskWorkController.register(app)
     TaskEditController.register(app)
+    PlanEditController.register(app)
+    DirectoryController.register(app)
 }

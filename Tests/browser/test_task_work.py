@@ -31,9 +31,12 @@ _submitted: dict[str, str] = {}
 
 
 def lead_task_links(site) -> list:
-    """Workbench rows whose lead-unit cell names UNIT: the link of each row's task number."""
+    """Rows of the issued 2023 plan's table on the workbench whose lead-unit cell names UNIT:
+    the link of each row's task number. (Other modules may import draft plans, listed first.)"""
     links = []
-    for row in site.driver.find_elements(By.CSS_SELECTOR, "main table tbody tr"):
+    tables = [t for t in site.driver.find_elements(By.CSS_SELECTOR, "main table")
+              if "2023年" in t.find_element(By.TAG_NAME, "caption").get_attribute("textContent")]
+    for row in [r for t in tables for r in t.find_elements(By.CSS_SELECTOR, "tbody tr")]:
         lead = row.find_elements(By.CSS_SELECTOR, "td")[1].text
         if UNIT in lead:
             links.append(row.find_element(By.CSS_SELECTOR, 'th a[href$="/work"]'))

@@ -93,7 +93,9 @@ enum PlanManageController {
         let page = PlanManagePage.Model(
             plan: plan, version: model.version,
             versions: versions.map { .init(number: $0.number, status: $0.status, createdAt: $0.createdAt, createdBy: $0.createdBy) },
-            comparison: comparison, csrfToken: req.currentUser?.csrfToken ?? "", error: error, today: CalendarDate(date: req.now))
+            comparison: comparison, parts: snapshot.partsByPlan[plan.id] ?? [],
+            taskCounts: Dictionary(grouping: snapshot.tasksByPlan[plan.id] ?? [], by: \.number.part).mapValues(\.count),
+            csrfToken: req.currentUser?.csrfToken ?? "", error: error, today: CalendarDate(date: req.now))
         return req.htmlResponse(PlanManagePage.render(page, context: req.pageContext(section: .workbench)), status: error?.status ?? .ok)
     }
 
@@ -123,23 +125,14 @@ enum PlanManageController {
             }
             let next = try PlanLifecycle.apply(step, to: plan)
             try await req.db.transaction { db in
-                // Optimistic lock: only the version the form was made from may be changed; a
-                // concurrent step changes no row here and is refused.
-                guard let sql = db as? any SQLDatabase else { throw DomainError.staleEdit }
-                let changed = try await sql.update(PlanModel.schema)
-                    .set("status", to: next.status.rawValue)
-                    .set("consultation_on", to: next.stages.consultation?.iso)
-                    .set("approved_on", to: next.stages.approved?.iso)
-                    .set("issued_on", to: next.stages.issued?.iso)
-                    .set("approval_meeting", to: next.approvalMeeting)
-                    .set("document_number", to: next.documentNumber)
-                    .set("version", to: model.version + 1)
-                    .set("updated_at", to: req.now)
-                    .where("id", .equal, planID)
-                    .where("version", .equal, model.version)
-                    .returning("id")
-                    .all()
-                guard !changed.isEmpty else { throw DomainError.staleEdit }
+                try await OptimisticLock.update(PlanModel.schema, id: planID, from: form.version, current: model.version, on: db) {
+                    $0.set("status", to: next.status.rawValue)
+                        .set("consultation_on", to: next.stages.consultation?.iso)
+                        .set("approved_on", to: next.stages.approved?.iso)
+                        .set("issued_on", to: next.stages.issued?.iso)
+                        .set("approval_meeting", to: next.approvalMeeting)
+                        .set("document_number", to: next.documentNumber)
+                }
                 let jurisdiction = try await PlanFiles.jurisdictionEntry(plan.jurisdictionCode, on: db)
                 let document = PlanDocument(plan: next, jurisdiction: jurisdiction, parts: snapshot.partsByPlan[planID] ?? [],
                                             tasks: snapshot.tasksByPlan[planID] ?? [], unitName: { snapshot.unitsByID[$0]?.shortName },

@@ -103,9 +103,29 @@ enum TaskEditController {
     }
 
     private static func render(_ req: Request, _ target: Target, form: TaskForm, version: Int?, errors: [DomainError]) -> Response {
-        let model = TaskEditPage.Model(plan: target.plan, taskID: target.task?.id, number: target.task?.number.description,
-                                       version: version, form: form, csrfToken: req.currentUser?.csrfToken ?? "", errors: errors)
-        return req.htmlResponse(TaskEditPage.render(model, context: req.pageContext(section: .workbench)), status: errors.first?.status ?? .ok)
+        let context = req.pageContext(section: .workbench)
+        let s = context.strings, w = s.taskWork
+        let title = target.task.map { w.editHeading($0.number.description) } ?? w.newTask
+        let page = RecordFormPage.Model(
+            title: title, subtitle: target.plan.title,
+            crumbs: [Crumb(title: s.planManage.title, url: .planManage(target.plan.id)), Crumb(title: title)],
+            action: target.task.map { SiteURL.taskEdit($0.id) } ?? .planNewTask(target.plan.id),
+            hidden: version.map { [("version", String($0))] } ?? [],
+            fields: [
+                .init(label: s.number, name: "number", value: form.number, required: true, hint: w.numberHint),
+                .init(label: s.content, name: "content", value: form.content, input: .textarea(rows: 4), required: true),
+                .init(label: w.kindLabel, name: "kind", value: form.kind, input: .select(TaskKind.allCases.map { .init(value: $0.rawValue, text: s.taskKind($0)) })),
+                .init(label: s.deadline, name: "deadline", value: form.deadline, input: .text(type: "date"), hint: w.deadlineHint),
+                .init(label: s.annualTarget, name: "annualTarget", value: form.annualTarget, input: .textarea(rows: 3)),
+                .init(label: s.measures, name: "measures", value: form.measures, input: .textarea(rows: 4)),
+                .init(label: s.leadUnits, name: "leadUnits", value: form.leadUnits, required: true, hint: w.unitsHint),
+                .init(label: s.cooperatingUnits, name: "cooperatingUnits", value: form.cooperatingUnits, hint: w.unitsHint),
+                .init(label: s.leaders, name: "leaders", value: form.leaders, hint: w.leadersHint),
+                .init(label: s.milestones, name: "milestones", value: form.milestones, input: .textarea(rows: 4), hint: w.milestonesHint),
+            ],
+            submit: w.saveTask, errors: errors, csrfToken: req.currentUser?.csrfToken ?? "",
+            lockedReason: TaskEditing.editProblem(target.plan).map { $0.message.text(in: context.language) })
+        return req.htmlResponse(RecordFormPage.render(page, context: context), status: errors.first?.status ?? .ok)
     }
 
     // MARK: API

@@ -124,7 +124,7 @@ enum TaskWorkController {
                 throw DomainError.notFound("commentID", zh: "意见不存在", en: "No such comment")
             }
             try await req.db.transaction { db in
-                try await updateVersioned(TaskCommentModel.schema, id: commentID, from: fields["version"], current: comment.version, on: db) {
+                try await OptimisticLock.update(TaskCommentModel.schema, id: commentID, from: fields["version"], current: comment.version, on: db) {
                     $0.set("decision", to: decision.rawValue).set("reply", to: reply).set("replied_by", to: scope.user.actor.username)
                 }
                 try await AuditLog.append(.init(action: "task.comment.reply", targetType: "task", targetID: scope.task.id.uuidString,
@@ -158,7 +158,7 @@ enum TaskWorkController {
                 let charterID: UUID
                 if let existing {
                     charterID = try existing.requireID()
-                    try await updateVersioned(CharterModel.schema, id: charterID, from: fields["version"], current: existing.version, on: db) {
+                    try await OptimisticLock.update(CharterModel.schema, id: charterID, from: fields["version"], current: existing.version, on: db) {
                         $0.set("status", to: status.rawValue).set("content", to: content).set("updated_by", to: scope.user.actor.username)
                     }
                 } else {
@@ -196,7 +196,7 @@ enum TaskWorkController {
             let status = try CharterRules.next(after: charter.status, step)
             try await req.db.transaction { db in
                 let charterID = try charter.requireID()
-                try await updateVersioned(CharterModel.schema, id: charterID, from: fields["version"], current: charter.version, on: db) {
+                try await OptimisticLock.update(CharterModel.schema, id: charterID, from: fields["version"], current: charter.version, on: db) {
                     $0.set("status", to: status.rawValue).set("updated_by", to: scope.user.actor.username)
                 }
                 try await recordCharterEvent(charterID, step: step, status: status, comment: comment, content: charter.content,
@@ -270,7 +270,7 @@ enum TaskWorkController {
             let status = try ChangeControl.decide(request.status, approve: approve, note: note)
             let today = CalendarDate(date: req.now)
             try await req.db.transaction { db in
-                try await updateVersioned(ChangeRequestModel.schema, id: requestID, from: fields["version"], current: request.version, on: db) {
+                try await OptimisticLock.update(ChangeRequestModel.schema, id: requestID, from: fields["version"], current: request.version, on: db) {
                     $0.set("status", to: status.rawValue).set("note", to: note).set("decided_by", to: scope.user.actor.username)
                         .set("decided_on", to: today.iso)
                 }
@@ -294,21 +294,6 @@ enum TaskWorkController {
             }
             return approve ? "approve" : "reject"
         }
-    }
-
-    /// Optimistic lock: updates row `id` only if it still has the version the form was made
-    /// from (`formVersion`), bumping it; otherwise 409.
-    static func updateVersioned(_ table: String, id: UUID, from formVersion: String?, current: Int, on db: any Database,
-                                _ set: (SQLUpdateBuilder) -> SQLUpdateBuilder) async throws {
-        guard formVersion.flatMap(Int.init) == current, let sql = db as? any SQLDatabase else { throw DomainError.staleEdit }
-        let changed = try await set(sql.update(table))
-            .set("version", to: current + 1)
-            .set("updated_at", to: Date())
-            .where("id", .equal, id)
-            .where("version", .equal, current)
-            .returning("id")
-            .all()
-        guard !changed.isEmpty else { throw DomainError.staleEdit }
     }
 }
 

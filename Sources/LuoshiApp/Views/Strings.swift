@@ -94,6 +94,7 @@ struct Strings: Sendable {
     let planImport: PlanImportStrings
     let planManage: PlanManageStrings
     let taskWork: TaskWorkStrings
+    let directory: DirectoryStrings
 
     static func `for`(_ language: Language) -> Strings {
         switch language {
@@ -220,7 +221,8 @@ extension Strings {
         account: .chinese,
         planImport: .chinese,
         planManage: .chinese,
-        taskWork: .chinese
+        taskWork: .chinese,
+        directory: .chinese
     )
 
     static let english = Strings(
@@ -339,6 +341,7 @@ extension Strings {
         account: .english,
         planImport: .english,
         planManage: .english,
-        taskWork: .english
+        taskWork: .english,
+        directory: .english
     )
 }

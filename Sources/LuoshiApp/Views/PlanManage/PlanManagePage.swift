@@ -17,6 +17,8 @@ enum PlanManagePage {
         var version: Int
         var versions: [Version]
         var comparison: (from: Int, to: Int, changes: [PlanDiff.Change])?
+        var parts: [Part] = []
+        var taskCounts: [Int: Int] = [:]
         var csrfToken: String
         var error: DomainError?
         var today: CalendarDate
@@ -41,12 +43,40 @@ enum PlanManagePage {
             .ul {
                 Node.li { Node.a(.href(SiteURL.planExport(plan.id, format: "xlsx").path), text: s.planImport.exportXLSX) }
                 Node.li { Node.a(.href(SiteURL.planCharters(plan.id).path), text: s.taskWork.overviewLink) }
-                if plan.status != .issued { Node.li { Node.a(.href(SiteURL.planNewTask(plan.id).path), text: s.taskWork.newTask) } }
+                if plan.status != .issued {
+                    Node.li { Node.a(.href(SiteURL.planEdit(plan.id).path), text: s.directory.editPlan) }
+                    Node.li { Node.a(.href(SiteURL.partNew(plan.id).path), text: s.directory.newPart) }
+                    Node.li { Node.a(.href(SiteURL.planNewTask(plan.id).path), text: s.taskWork.newTask) }
+                }
             },
+            parts(model, context),
             nextStep(model, context),
             versions(model, context),
             comparison(model, context),
         ])
+    }
+
+    /// The plan's parts and their task counts, with edit links before issue.
+    private static func parts(_ model: Model, _ context: PageContext) -> Node {
+        let s = context.strings
+        guard !model.parts.isEmpty else { return .empty }
+        return .fragment {
+            Node.h2(text: s.tasksByPart)
+            Node.ul {
+                for part in model.parts {
+                    Node.li {
+                        Node.text("\(s.partTitle(part.number))　")
+                        s.data(part.title)
+                        Node.text("（\(s.taskCount(model.taskCounts[part.number] ?? 0))）")
+                        if model.plan.status != .issued {
+                            Node.text("　")
+                            Node.a(.href(SiteURL.partEdit(planID: model.plan.id, number: part.number).path),
+                                   .ariaLabel(s.directory.editPart(part.number)), text: s.directory.edit)
+                        }
+                    }
+                }
+            }
+        }
     }
 
     private static func nextStep(_ model: Model, _ context: PageContext) -> Node {

@@ -27,6 +27,12 @@ enum WorkbenchPage {
         return Layout.page(title: s.account.workbench, context: context, content: [
             .h1(text: s.account.workbench),
             .p(.class("hint"), text: s.account.internalNotice),
+            model.managesPlans ? Node.ul(.class("links")) {
+                Node.li { Node.a(.href(SiteURL.planNew.path), text: s.directory.newPlan) }
+                Node.li { Node.a(.href(SiteURL.planImport.path), text: s.planImport.title) }
+                Node.li { Node.a(.href(SiteURL.directoryUnits.path), text: s.directory.unitsTitle) }
+                Node.li { Node.a(.href(SiteURL.directoryLeaders.path), text: s.directory.leadersTitle) }
+            } : .empty,
             UnitPage.section(model.heading, model.groups, s, manageLinks: model.managesPlans, workLinks: true),
         ])
     }

@@ -1,0 +1,174 @@
+import Fluent
+import Foundation
+import LuoshiDomain
+import LuoshiHTML
+import SQLKit
+import Vapor
+
+/// 单位名录 and 县领导名录: the supervision office keeps its jurisdiction's units (with aliases)
+/// and county leaders. Every save is checked against the version the form was made from.
+enum DirectoryController {
+    static func register(_ routes: any RoutesBuilder) {
+        routes.on(.GET, SiteURL.Route.directoryUnits, requires: .managePlans, use: units)
+        routes.on(.GET, SiteURL.Route.directoryNewUnit, requires: .managePlans, use: unitForm)
+        routes.on(.POST, SiteURL.Route.directoryNewUnit, requires: .managePlans, use: saveUnit)
+        routes.on(.GET, SiteURL.Route.directoryEditUnit, requires: .managePlans, use: unitForm)
+        routes.on(.POST, SiteURL.Route.directoryEditUnit, requires: .managePlans, use: saveUnit)
+        routes.on(.GET, SiteURL.Route.directoryLeaders, requires: .managePlans, use: leaders)
+        routes.on(.GET, SiteURL.Route.directoryNewLeader, requires: .managePlans, use: leaderForm)
+        routes.on(.POST, SiteURL.Route.directoryNewLeader, requires: .managePlans, use: saveLeader)
+        routes.on(.GET, SiteURL.Route.directoryEditLeader, requires: .managePlans, use: leaderForm)
+        routes.on(.POST, SiteURL.Route.directoryEditLeader, requires: .managePlans, use: saveLeader)
+    }
+
+    private static func code(_ req: Request) throws -> String { try req.requireUser().actor.jurisdictionCode }
+
+    private static func saved(_ req: Request) -> String? {
+        req.query[String.self, at: "done"] == "1" ? req.pageContext(section: .workbench).strings.directory.saved : nil
+    }
+
+    @Sendable static func units(_ req: Request) async throws -> Response {
+        let snapshot = try await req.catalog()
+        let model = DirectoryPage.Model(units: snapshot.units(in: try code(req)), leaders: [], notice: saved(req))
+        return req.htmlResponse(DirectoryPage.renderUnits(model, context: req.pageContext(section: .workbench)))
+    }
+
+    @Sendable static func leaders(_ req: Request) async throws -> Response {
+        let snapshot = try await req.catalog()
+        let model = DirectoryPage.Model(units: [], leaders: snapshot.leaders(in: try code(req)), notice: saved(req))
+        return req.htmlResponse(DirectoryPage.renderLeaders(model, context: req.pageContext(section: .workbench)))
+    }
+
+    // MARK: Units
+
+    /// The unit being edited (nil: a new one), if it is in the office's jurisdiction.
+    private static func unitModel(_ req: Request) async throws -> UnitModel? {
+        guard req.parameters.get("unitID") != nil else { return nil }
+        let id = try req.uuidParameter("unitID")
+        guard let model = try await UnitModel.find(id, on: req.db), model.jurisdictionCode == (try code(req)) else { throw DomainError.unitNotFound(id) }
+        return model
+    }
+
+    @Sendable static func unitForm(_ req: Request) async throws -> Response {
+        let model = try await unitModel(req)
+        let snapshot = try await req.catalog()
+        let unit = model?.id.flatMap { snapshot.unitsByID[$0] }
+        let values = ["name": unit?.name ?? "", "shortName": unit?.shortName ?? "", "kind": unit?.kind.rawValue ?? Unit.Kind.department.rawValue,
+                      "aliases": unit?.aliases.joined(separator: "\n") ?? ""]
+        return renderUnit(req, model, values: values, errors: [])
+    }
+
+    private static func renderUnit(_ req: Request, _ model: UnitModel?, values: [String: String], errors: [DomainError]) -> Response {
+        let context = req.pageContext(section: .workbench)
+        let s = context.strings, d = s.directory
+        let title = model == nil ? d.newUnit : d.editUnit
+        let page = RecordFormPage.Model(
+            title: title, subtitle: model?.name, crumbs: [Crumb(title: d.unitsTitle, url: .directoryUnits), Crumb(title: title)],
+            action: model?.id.map(SiteURL.directoryEditUnit) ?? .directoryNewUnit,
+            hidden: model.map { [("version", String($0.version))] } ?? [],
+            fields: [
+                .init(label: d.fullName, name: "name", value: values["name"] ?? "", required: true),
+                .init(label: d.shortName, name: "shortName", value: values["shortName"] ?? "", hint: d.shortNameHint),
+                .init(label: d.kind, name: "kind", value: values["kind"] ?? "",
+                      input: .select(Unit.Kind.allCases.map { .init(value: $0.rawValue, text: d.unitKind($0)) })),
+                .init(label: d.aliases, name: "aliases", value: values["aliases"] ?? "", input: .textarea(rows: 4), hint: d.aliasesHint),
+            ],
+            submit: d.save, errors: errors, csrfToken: req.currentUser?.csrfToken ?? "")
+        return req.htmlResponse(RecordFormPage.render(page, context: context), status: errors.first?.status ?? .ok)
+    }
+
+    @Sendable static func saveUnit(_ req: Request) async throws -> Response {
+        let fields = try req.content.decode([String: String].self)
+        let model = try await unitModel(req)
+        let code = try code(req)
+        do {
+            let id = try model?.requireID() ?? UUID()
+            let snapshot = try await req.catalog()
+            let unit = try DirectoryRules.unit(name: fields["name"] ?? "", shortName: fields["shortName"] ?? "", kind: fields["kind"] ?? "",
+                                               aliases: fields["aliases"] ?? "", id: id, jurisdictionCode: code,
+                                               others: snapshot.units(in: code).filter { $0.id != id }).get()
+            try await req.db.transaction { db in
+                if let model {
+                    try await OptimisticLock.update(UnitModel.schema, id: id, from: fields["version"], current: model.version, on: db) {
+                        $0.set("name", to: unit.name).set("short_name", to: unit.shortName).set("kind", to: unit.kind.rawValue)
+                    }
+                    try await UnitAliasModel.query(on: db).filter(\.$unit.$id == id).delete()
+                } else {
+                    try await UnitModel(unit).create(on: db)
+                }
+                for alias in Set(unit.aliases + [unit.shortName]).subtracting([unit.name]).sorted() {
+                    try await UnitAliasModel(unitID: id, jurisdictionCode: code, alias: alias).create(on: db)
+                }
+                try await AuditLog.append(.init(action: model == nil ? "unit.create" : "unit.update", targetType: "unit", targetID: id.uuidString,
+                                                summary: "\(unit.name)（\(unit.shortName)）aliases: \(unit.aliases.joined(separator: "、"))"),
+                                          by: req.auditWho, at: req.now, on: db)
+            }
+            req.application.catalog.invalidate()
+            return req.redirect(to: SiteURL.directoryUnits.path + "?done=1", redirectType: .normal)
+        } catch let problems as Problems {
+            return renderUnit(req, model, values: fields, errors: problems.all)
+        } catch let error as DomainError {
+            return renderUnit(req, model, values: fields, errors: [error])
+        }
+    }
+
+    // MARK: Leaders
+
+    private static func leaderModel(_ req: Request) async throws -> LeaderModel? {
+        guard req.parameters.get("leaderID") != nil else { return nil }
+        let id = try req.uuidParameter("leaderID")
+        guard let model = try await LeaderModel.find(id, on: req.db), model.jurisdictionCode == (try code(req)) else { throw DomainError.leaderNotFound(id) }
+        return model
+    }
+
+    @Sendable static func leaderForm(_ req: Request) async throws -> Response {
+        let model = try await leaderModel(req)
+        return renderLeader(req, model, values: ["name": model?.name ?? "", "post": model?.post ?? "", "portfolio": model?.portfolio ?? ""], errors: [])
+    }
+
+    private static func renderLeader(_ req: Request, _ model: LeaderModel?, values: [String: String], errors: [DomainError]) -> Response {
+        let context = req.pageContext(section: .workbench)
+        let d = context.strings.directory
+        let title = model == nil ? d.newLeader : d.editLeader
+        let page = RecordFormPage.Model(
+            title: title, subtitle: model?.name, crumbs: [Crumb(title: d.leadersTitle, url: .directoryLeaders), Crumb(title: title)],
+            action: model?.id.map(SiteURL.directoryEditLeader) ?? .directoryNewLeader,
+            hidden: model.map { [("version", String($0.version))] } ?? [],
+            fields: [
+                .init(label: d.leaderName, name: "name", value: values["name"] ?? "", required: true),
+                .init(label: d.post, name: "post", value: values["post"] ?? "", required: true),
+                .init(label: d.portfolio, name: "portfolio", value: values["portfolio"] ?? "", input: .textarea(rows: 3)),
+            ],
+            submit: d.save, errors: errors, csrfToken: req.currentUser?.csrfToken ?? "")
+        return req.htmlResponse(RecordFormPage.render(page, context: context), status: errors.first?.status ?? .ok)
+    }
+
+    @Sendable static func saveLeader(_ req: Request) async throws -> Response {
+        let fields = try req.content.decode([String: String].self)
+        let model = try await leaderModel(req)
+        let code = try code(req)
+        do {
+            let id = try model?.requireID() ?? UUID()
+            let leader = try DirectoryRules.leader(name: fields["name"] ?? "", post: fields["post"] ?? "", portfolio: fields["portfolio"] ?? "",
+                                                   id: id, jurisdictionCode: code,
+                                                   others: try await req.catalog().leaders(in: code).filter { $0.id != id }).get()
+            try await req.db.transaction { db in
+                if let model {
+                    try await OptimisticLock.update(LeaderModel.schema, id: id, from: fields["version"], current: model.version, on: db) {
+                        $0.set("name", to: leader.name).set("post", to: leader.post).set("portfolio", to: leader.portfolio)
+                    }
+                } else {
+                    try await LeaderModel(leader).create(on: db)
+                }
+                try await AuditLog.append(.init(action: model == nil ? "leader.create" : "leader.update", targetType: "leader", targetID: id.uuidString,
+                                                summary: "\(leader.name) \(leader.post)"), by: req.auditWho, at: req.now, on: db)
+            }
+            req.application.catalog.invalidate()
+            return req.redirect(to: SiteURL.directoryLeaders.path + "?done=1", redirectType: .normal)
+        } catch let problems as Problems {
+            return renderLeader(req, model, values: fields, errors: problems.all)
+        } catch let error as DomainError {
+            return renderLeader(req, model, values: fields, errors: [error])
+        }
+    }
+}
