@@ -68,14 +68,7 @@ enum AccountPage {
         if model.tokens.isEmpty { return .p(text: a.noTokens) }
         return .table(.class("stack")) {
             Node.caption(.class("visually-hidden"), text: a.tokens)
-            Node.thead {
-                Node.tr {
-                    Node.th(.scope("col"), text: a.tokenName)
-                    Node.th(.scope("col"), text: a.expires)
-                    Node.th(.scope("col"), text: a.lastUsed)
-                    Node.th(.scope("col"), text: a.status)
-                }
-            }
+            Tables.head([a.tokenName, a.expires, a.lastUsed, a.status])
             Node.tbody {
                 for token in model.tokens {
                     Node.tr {

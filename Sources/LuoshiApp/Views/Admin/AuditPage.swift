@@ -63,18 +63,7 @@ enum AuditPage {
         let a = context.strings.account
         return .table(.class("stack")) {
             Node.caption(.class("visually-hidden"), text: a.audit)
-            Node.thead {
-                Node.tr {
-                    Node.th(.scope("col"), text: "#")
-                    Node.th(.scope("col"), text: a.auditTime)
-                    Node.th(.scope("col"), text: a.auditUser)
-                    Node.th(.scope("col"), text: a.auditIP)
-                    Node.th(.scope("col"), text: a.auditAction)
-                    Node.th(.scope("col"), text: a.auditTarget)
-                    Node.th(.scope("col"), text: a.auditOutcome)
-                    Node.th(.scope("col"), text: a.auditSummary)
-                }
-            }
+            Tables.head(["#", a.auditTime, a.auditUser, a.auditIP, a.auditAction, a.auditTarget, a.auditOutcome, a.auditSummary])
             Node.tbody {
                 for row in rows {
                     Node.tr {

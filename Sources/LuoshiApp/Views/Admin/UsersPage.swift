@@ -46,16 +46,7 @@ enum UsersPage {
         let a = context.strings.account
         return .table(.class("stack")) {
             Node.caption(.class("visually-hidden"), text: a.users)
-            Node.thead {
-                Node.tr {
-                    Node.th(.scope("col"), text: a.username)
-                    Node.th(.scope("col"), text: a.displayName)
-                    Node.th(.scope("col"), text: a.role)
-                    Node.th(.scope("col"), text: a.unit)
-                    Node.th(.scope("col"), text: a.status)
-                    Node.th(.scope("col"), text: a.actions)
-                }
-            }
+            Tables.head([a.username, a.displayName, a.role, a.unit, a.status, a.actions])
             Node.tbody {
                 for row in model.rows {
                     Node.tr {

@@ -19,15 +19,7 @@ enum DirectoryPage {
             .p { Node.a(.href(SiteURL.directoryNewUnit.path), text: d.newUnit) },
             .table(.class("stack")) {
                 Node.caption(.class("visually-hidden"), text: d.unitsTitle)
-                Node.thead {
-                    Node.tr {
-                        Node.th(.scope("col"), text: d.fullName)
-                        Node.th(.scope("col"), text: d.shortName)
-                        Node.th(.scope("col"), text: d.kind)
-                        Node.th(.scope("col"), text: d.aliases)
-                        Node.th(.scope("col"), text: d.actions)
-                    }
-                }
+                Tables.head([d.fullName, d.shortName, d.kind, d.aliases, d.actions])
                 Node.tbody {
                     for unit in model.units {
                         Node.tr {
@@ -53,14 +45,7 @@ enum DirectoryPage {
             .p { Node.a(.href(SiteURL.directoryNewLeader.path), text: d.newLeader) },
             .table(.class("stack")) {
                 Node.caption(.class("visually-hidden"), text: d.leadersTitle)
-                Node.thead {
-                    Node.tr {
-                        Node.th(.scope("col"), text: d.leaderName)
-                        Node.th(.scope("col"), text: d.post)
-                        Node.th(.scope("col"), text: d.portfolio)
-                        Node.th(.scope("col"), text: d.actions)
-                    }
-                }
+                Tables.head([d.leaderName, d.post, d.portfolio, d.actions])
                 Node.tbody {
                     for leader in model.leaders {
                         Node.tr {

@@ -89,17 +89,7 @@ enum PlanImportPage {
             for part in reading.parts {
                 Node.table(.class("stack")) {
                     Node.caption(s.dataLang, text: "\(s.partTitle(part.number))　\(part.title)")
-                    Node.thead {
-                        Node.tr {
-                            Node.th(.scope("col"), text: s.number)
-                            Node.th(.scope("col"), text: p.source)
-                            Node.th(.scope("col"), text: s.content)
-                            Node.th(.scope("col"), text: s.leadUnits)
-                            Node.th(.scope("col"), text: s.cooperatingUnits)
-                            Node.th(.scope("col"), text: s.leaders)
-                            Node.th(.scope("col"), text: s.deadlineOrTarget)
-                        }
-                    }
+                    Tables.head([s.number, p.source, s.content, s.leadUnits, s.cooperatingUnits, s.leaders, s.deadlineOrTarget])
                     Node.tbody {
                         for row in part.tasks {
                             Node.tr {

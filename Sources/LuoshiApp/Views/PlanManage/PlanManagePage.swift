@@ -112,14 +112,7 @@ enum PlanManagePage {
             Node.h2(text: m.versions)
             Node.table(.class("stack")) {
                 Node.caption(.class("visually-hidden"), text: m.versions)
-                Node.thead {
-                    Node.tr {
-                        Node.th(.scope("col"), text: m.versionNumber)
-                        Node.th(.scope("col"), text: s.status)
-                        Node.th(.scope("col"), text: m.savedAt)
-                        Node.th(.scope("col"), text: m.savedBy)
-                    }
-                }
+                Tables.head([m.versionNumber, s.status, m.savedAt, m.savedBy])
                 Node.tbody {
                     for version in model.versions {
                         Node.tr {

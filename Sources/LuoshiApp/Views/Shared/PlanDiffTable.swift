@@ -8,14 +8,7 @@ enum PlanDiffTable {
         let m = s.planManage
         return .table(.class("stack")) {
             Node.caption(.class("visually-hidden"), text: caption)
-            Node.thead {
-                Node.tr {
-                    Node.th(.scope("col"), text: s.number)
-                    Node.th(.scope("col"), text: m.change)
-                    Node.th(.scope("col"), text: m.before)
-                    Node.th(.scope("col"), text: m.after)
-                }
-            }
+            Tables.head([s.number, m.change, m.before, m.after])
             Node.tbody {
                 for change in changes {
                     Node.tr {

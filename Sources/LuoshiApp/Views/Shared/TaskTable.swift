@@ -9,16 +9,7 @@ enum TaskTable {
     static func render(_ tasks: [TaskListing], caption: String, captionHidden: Bool = false, workLinks: Bool = false, strings s: Strings) -> Node {
         .table(.class("stack")) {
             Node.caption(.class(captionHidden ? "visually-hidden" : ""), text: caption)
-            Node.thead {
-                Node.tr {
-                    Node.th(.scope("col"), text: s.number)
-                    Node.th(.scope("col"), text: s.content)
-                    Node.th(.scope("col"), text: s.leadUnits)
-                    Node.th(.scope("col"), text: s.cooperatingUnits)
-                    Node.th(.scope("col"), text: s.leaders)
-                    Node.th(.scope("col"), text: s.deadlineOrTarget)
-                }
-            }
+            Tables.head([s.number, s.content, s.leadUnits, s.cooperatingUnits, s.leaders, s.deadlineOrTarget])
             Node.tbody {
                 for listing in tasks { row(listing, workLinks: workLinks, s) }
             }

@@ -77,12 +77,7 @@ extension TaskPage {
         if milestones.isEmpty { return .p(text: s.noMilestones) }
         return .table(.class("stack")) {
             Node.caption(.class("visually-hidden"), text: s.milestones)
-            Node.thead {
-                Node.tr {
-                    Node.th(.scope("col"), text: s.milestoneDue)
-                    Node.th(.scope("col"), text: s.milestoneTitle)
-                }
-            }
+            Tables.head([s.milestoneDue, s.milestoneTitle])
             Node.tbody {
                 for milestone in milestones {
                     Node.tr {

@@ -62,16 +62,7 @@ enum PlanChartersPage {
         let w = s.taskWork
         return .table(.class("stack")) {
             Node.caption(.class("visually-hidden"), text: w.overviewTitle)
-            Node.thead {
-                Node.tr {
-                    Node.th(.scope("col"), text: s.number)
-                    Node.th(.scope("col"), text: s.content)
-                    Node.th(.scope("col"), text: s.leadUnits)
-                    Node.th(.scope("col"), text: w.charter)
-                    Node.th(.scope("col"), text: w.pendingChanges)
-                    Node.th(.scope("col"), text: w.pendingComments)
-                }
-            }
+            Tables.head([s.number, s.content, s.leadUnits, w.charter, w.pendingChanges, w.pendingComments])
             Node.tbody {
                 for row in rows {
                     Node.tr {

@@ -153,13 +153,7 @@ enum TaskWorkPage {
         return .fragment {
             Node.table(.class("stack")) {
                 Node.caption(text: w.quarterTargets)
-                Node.thead {
-                    Node.tr {
-                        Node.th(.scope("col"), text: w.quarter)
-                        Node.th(.scope("col"), text: w.target)
-                        Node.th(.scope("col"), text: w.expectedPercent)
-                    }
-                }
+                Tables.head([w.quarter, w.target, w.expectedPercent])
                 Node.tbody {
                     for (index, quarter) in charter.quarters.enumerated() {
                         Node.tr {
@@ -172,12 +166,7 @@ enum TaskWorkPage {
             }
             Node.table(.class("stack")) {
                 Node.caption(text: w.monthlyPlan)
-                Node.thead {
-                    Node.tr {
-                        Node.th(.scope("col"), text: w.month)
-                        Node.th(.scope("col"), text: w.plannedWork)
-                    }
-                }
+                Tables.head([w.month, w.plannedWork])
                 Node.tbody {
                     for (index, month) in charter.months.enumerated() where !month.isEmpty {
                         Node.tr {
