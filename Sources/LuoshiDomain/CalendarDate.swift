@@ -67,17 +67,6 @@ extension CalendarDate {
     /// The date of `date` in Beijing time (UTC+8, no daylight saving): the offices' "today".
     public init(date: Date) {
         let seconds = Int(date.timeIntervalSince1970.rounded(.down)) + 8 * 3600
-        var days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-        // Civil-from-days (Howard Hinnant's algorithm).
-        days += 719_468
-        let era = (days >= 0 ? days : days - 146_096) / 146_097
-        let dayOfEra = days - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        self = CalendarDate(year: year, month: month, day: day)!
+        self.init(dayNumber: seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400)
     }
 }
