@@ -59,13 +59,21 @@ enum SiteURL: Sendable, Hashable {
     case planEdit(UUID)
     case partNew(UUID)
     case partEdit(planID: UUID, number: Int)
+    case planRounds(UUID)
+    case round(UUID)
+    case roundClose(UUID)
+    case roundTask(roundID: UUID, taskID: UUID)
+    case roundReport(roundID: UUID, taskID: UUID)
+    case roundInput(roundID: UUID, taskID: UUID)
+    case roundReview(roundID: UUID, taskID: UUID)
+    case planLedger(UUID)
     case health
     case metrics
     case api(API)
 
     enum API: Sendable, Hashable {
         case plans, plan(UUID), planTasks(UUID), task(UUID), units, unit(UUID), leaders, openAPI, session, me
-        case planVersions(UUID), planVersionComparison(UUID, from: Int, to: Int), taskWork(UUID)
+        case planVersions(UUID), planVersionComparison(UUID, from: Int, to: Int), taskWork(UUID), planRounds(UUID), planLedger(UUID)
     }
 
     var path: String {
@@ -131,6 +139,14 @@ enum SiteURL: Sendable, Hashable {
         case .planEdit(let id): "/plans/\(id.uuidString.lowercased())/edit"
         case .partNew(let id): "/plans/\(id.uuidString.lowercased())/parts/new"
         case .partEdit(let planID, let number): "/plans/\(planID.uuidString.lowercased())/parts/\(number)/edit"
+        case .planRounds(let id): "/plans/\(id.uuidString.lowercased())/rounds"
+        case .round(let id): "/rounds/\(id.uuidString.lowercased())"
+        case .roundClose(let id): "/rounds/\(id.uuidString.lowercased())/close"
+        case .roundTask(let roundID, let taskID): "/rounds/\(roundID.uuidString.lowercased())/tasks/\(taskID.uuidString.lowercased())"
+        case .roundReport(let roundID, let taskID): "/rounds/\(roundID.uuidString.lowercased())/tasks/\(taskID.uuidString.lowercased())/report"
+        case .roundInput(let roundID, let taskID): "/rounds/\(roundID.uuidString.lowercased())/tasks/\(taskID.uuidString.lowercased())/input"
+        case .roundReview(let roundID, let taskID): "/rounds/\(roundID.uuidString.lowercased())/tasks/\(taskID.uuidString.lowercased())/review"
+        case .planLedger(let id): "/plans/\(id.uuidString.lowercased())/ledger"
         case .health: "/health"
         case .metrics: "/metrics"
         case .api(let api):
@@ -148,6 +164,8 @@ enum SiteURL: Sendable, Hashable {
             case .planVersions(let id): "/api/v1/plans/\(id.uuidString.lowercased())/versions"
             case .planVersionComparison(let id, let from, let to): "/api/v1/plans/\(id.uuidString.lowercased())/versions/compare?from=\(from)&to=\(to)"
             case .taskWork(let id): "/api/v1/tasks/\(id.uuidString.lowercased())/work"
+            case .planRounds(let id): "/api/v1/plans/\(id.uuidString.lowercased())/rounds"
+            case .planLedger(let id): "/api/v1/plans/\(id.uuidString.lowercased())/ledger"
             }
         }
     }
@@ -210,6 +228,16 @@ enum SiteURL: Sendable, Hashable {
         static let planEdit: [PathComponent] = ["plans", ":planID", "edit"]
         static let partNew: [PathComponent] = ["plans", ":planID", "parts", "new"]
         static let partEdit: [PathComponent] = ["plans", ":planID", "parts", ":number", "edit"]
+        static let planRounds: [PathComponent] = ["plans", ":planID", "rounds"]
+        static let round: [PathComponent] = ["rounds", ":roundID"]
+        static let roundClose: [PathComponent] = ["rounds", ":roundID", "close"]
+        static let roundTask: [PathComponent] = ["rounds", ":roundID", "tasks", ":taskID"]
+        static let roundReport: [PathComponent] = ["rounds", ":roundID", "tasks", ":taskID", "report"]
+        static let roundInput: [PathComponent] = ["rounds", ":roundID", "tasks", ":taskID", "input"]
+        static let roundReview: [PathComponent] = ["rounds", ":roundID", "tasks", ":taskID", "review"]
+        static let planLedger: [PathComponent] = ["plans", ":planID", "ledger"]
+        static let apiPlanRounds: [PathComponent] = ["api", "v1", "plans", ":planID", "rounds"]
+        static let apiPlanLedger: [PathComponent] = ["api", "v1", "plans", ":planID", "ledger"]
         static let apiSession: [PathComponent] = ["api", "v1", "session"]
         static let apiMe: [PathComponent] = ["api", "v1", "me"]
         static let health: [PathComponent] = ["health"]

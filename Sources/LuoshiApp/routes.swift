@@ -13,4 +13,5 @@ func routes(_ app: Application) throws {
     TaskEditController.register(app)
     PlanEditController.register(app)
     DirectoryController.register(app)
+    DispatchController.register(app)
 }

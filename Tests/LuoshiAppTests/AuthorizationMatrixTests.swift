@@ -63,6 +63,17 @@ struct AuthorizationMatrixTests {
         "GET /plans/:planID/manage": .managePlans,
         "POST /plans/:planID/transition": .managePlans,
         "GET /plans/:planID/charters": .managePlans,
+        "GET /plans/:planID/rounds": .readInternal,
+        "POST /plans/:planID/rounds": .managePlans,
+        "GET /rounds/:roundID": .readInternal,
+        "POST /rounds/:roundID/close": .managePlans,
+        "GET /rounds/:roundID/tasks/:taskID": .readInternal,
+        "POST /rounds/:roundID/tasks/:taskID/report": .submitUnitWork,
+        "POST /rounds/:roundID/tasks/:taskID/input": .submitUnitWork,
+        "POST /rounds/:roundID/tasks/:taskID/review": .managePlans,
+        "GET /plans/:planID/ledger": .readInternal,
+        "GET /api/v1/plans/:planID/rounds": .readInternal,
+        "GET /api/v1/plans/:planID/ledger": .readInternal,
         "GET /plans/new": .managePlans,
         "POST /plans/new": .managePlans,
         "GET /plans/:planID/edit": .managePlans,
@@ -157,7 +168,7 @@ struct AuthorizationMatrixTests {
                           ":leaderID": try #require(snapshot.leaders.first).id.uuidString,
                           ":stylesheet": "luoshi-\(Stylesheet.fingerprint).css",
                           ":userID": try target.requireID().uuidString, ":tokenID": UUID().uuidString,
-                          ":commentID": UUID().uuidString, ":requestID": UUID().uuidString, ":importID": UUID().uuidString]
+                          ":commentID": UUID().uuidString, ":requestID": UUID().uuidString, ":importID": UUID().uuidString, ":roundID": UUID().uuidString]
             // Sign-out last, so each role's session lives through the other routes.
             let routes = app.routes.all.sorted { (Self.key($0) == "POST /logout" ? 1 : 0) < (Self.key($1) == "POST /logout" ? 1 : 0) }
             for route in routes {

@@ -16,5 +16,7 @@ enum LuoshiMigrations {
         CreatePlanVersion(),
         // 006: consultation comments, charters, change requests and revisions
         CreateTaskWork(),
+        // 007: monthly dispatch — rounds, reports with history, cooperating inputs
+        CreateDispatch(),
     ]
 }

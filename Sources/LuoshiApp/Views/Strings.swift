@@ -95,6 +95,7 @@ struct Strings: Sendable {
     let planManage: PlanManageStrings
     let taskWork: TaskWorkStrings
     let directory: DirectoryStrings
+    let dispatch: DispatchStrings
 
     static func `for`(_ language: Language) -> Strings {
         switch language {
@@ -222,7 +223,8 @@ extension Strings {
         planImport: .chinese,
         planManage: .chinese,
         taskWork: .chinese,
-        directory: .chinese
+        directory: .chinese,
+        dispatch: .chinese
     )
 
     static let english = Strings(
@@ -342,6 +344,7 @@ extension Strings {
         planImport: .english,
         planManage: .english,
         taskWork: .english,
-        directory: .english
+        directory: .english,
+        dispatch: .english
     )
 }

@@ -65,6 +65,11 @@ fieldset{border:1px solid var(--line);padding:.5rem 1rem;margin:0 0 1rem}
 legend{font-weight:700;padding:0 .25rem}
 .actions{display:flex;flex-wrap:wrap;gap:.75rem}
 .actions button[value=return],.actions button[value=reject],.actions button[value=save]{background:#fff;color:var(--link)}
+.light{display:inline-block;padding:.05rem .6rem;border:2px solid;border-radius:1rem;font-weight:700;white-space:nowrap}
+.light-green{color:#1d6b33;background:#eef8f0}
+.light-blue{color:#0b4f8a;background:#e8f1fb}
+.light-yellow{color:#6b4e00;background:#fff4cc}
+.light-red{color:#a30000;background:#fdeaea}
 .card{border:1px solid var(--line);border-radius:.25rem;padding:.25rem 1rem;margin:0 0 1rem}
 .hint{color:var(--muted);margin:.25rem 0}
 .error-message{color:var(--red);font-weight:600;margin:.25rem 0}

@@ -105,6 +105,36 @@ enum OpenAPIDocument {
         }
       }
     },
+    "/api/v1/plans/{planID}/rounds": {
+      "get": {
+        "operationId": "listRounds",
+        "summary": "A plan's reporting rounds (internal users)",
+        "security": [{"bearer": []}],
+        "parameters": [{"$ref": "#/components/parameters/PlanID"}],
+        "responses": {
+          "200": {"description": "Rounds, oldest first", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/Round"}}}}},
+          "401": {"description": "No valid bearer token", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+          "404": {"$ref": "#/components/responses/NotFound"}
+        }
+      }
+    },
+    "/api/v1/plans/{planID}/ledger": {
+      "get": {
+        "operationId": "getLedger",
+        "summary": "Every task's expected, verified and reported progress (percent), status, colour and explanation as of a date (internal users)",
+        "security": [{"bearer": []}],
+        "parameters": [
+          {"$ref": "#/components/parameters/PlanID"},
+          {"name": "asOf", "in": "query", "required": false, "description": "Default: the latest closed round's due date", "schema": {"$ref": "#/components/schemas/Date"}}
+        ],
+        "responses": {
+          "200": {"description": "The ledger", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Ledger"}}}},
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "401": {"description": "No valid bearer token", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+          "404": {"$ref": "#/components/responses/NotFound"}
+        }
+      }
+    },
     "/api/v1/plans/{planID}/versions": {
       "get": {
         "operationId": "listPlanVersions",
@@ -232,6 +262,18 @@ enum OpenAPIDocument {
         }
       },
       "Date": {"type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},
+      "Round": {"type": "object", "required": ["id", "month", "dueDate", "status"], "additionalProperties": false,
+        "properties": {"id": {"type": "string", "format": "uuid"}, "month": {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}$"},
+          "dueDate": {"$ref": "#/components/schemas/Date"}, "status": {"type": "string", "enum": ["open", "closed"]}}},
+      "Ledger": {"type": "object", "required": ["asOf", "ruleSet", "rows"], "additionalProperties": false,
+        "properties": {"asOf": {"$ref": "#/components/schemas/Date"}, "ruleSet": {"type": "string"},
+          "rows": {"type": "array", "items": {"type": "object", "additionalProperties": false,
+            "required": ["taskID", "number", "expectedProgress", "verifiedProgress", "reportedProgress", "status", "colour", "explanation", "likelyToMiss"],
+            "properties": {"taskID": {"type": "string", "format": "uuid"}, "number": {"type": "string"},
+              "expectedProgress": {"type": "number"}, "verifiedProgress": {"type": ["number", "null"]}, "reportedProgress": {"type": ["number", "null"]},
+              "status": {"type": "string", "enum": ["notStarted", "onTrack", "ahead", "lagging", "completed", "overdue", "missing"]},
+              "colour": {"type": "string", "enum": ["green", "yellow", "red", "blue"]}, "explanation": {"type": "string"},
+              "likelyToMiss": {"type": "boolean"}}}}}},
       "TaskEdit": {
         "type": "object", "additionalProperties": false, "required": ["number", "content", "kind", "leadUnits"],
         "properties": {

@@ -27,7 +27,8 @@ extension UnitPage {
             ])
     }
 
-    /// A heading and one table per plan; `manageLinks` adds each plan's management page.
+    /// A heading and one table per plan; `manageLinks` adds each plan's management page, and
+    /// `workLinks` (internal users) its monthly dispatch and ledger once it is issued.
     static func section(_ title: String, _ groups: [(plan: Plan, tasks: [TaskListing])], _ s: Strings, manageLinks: Bool = false,
                         workLinks: Bool = false) -> Node {
         .fragment {
@@ -36,11 +37,21 @@ extension UnitPage {
                 Node.p(text: s.noTasks)
             }
             for group in groups {
-                if manageLinks {
+                if manageLinks || (workLinks && group.plan.status == .issued) {
                     Node.p {
                         Node.text("\(s.planStatus(group.plan.status))　")
-                        Node.a(.href(SiteURL.planManage(group.plan.id).path), .ariaLabel("\(s.planManage.title)：\(group.plan.title)"),
-                               text: s.planManage.manageLink)
+                        if manageLinks {
+                            Node.a(.href(SiteURL.planManage(group.plan.id).path), .ariaLabel("\(s.planManage.title)：\(group.plan.title)"),
+                                   text: s.planManage.manageLink)
+                            Node.text("　")
+                        }
+                        if workLinks && group.plan.status == .issued {
+                            Node.a(.href(SiteURL.planRounds(group.plan.id).path), .ariaLabel("\(s.dispatch.roundsTitle)：\(group.plan.title)"),
+                                   text: s.dispatch.roundsTitle)
+                            Node.text("　")
+                            Node.a(.href(SiteURL.planLedger(group.plan.id).path), .ariaLabel("\(s.dispatch.ledgerTitle)：\(group.plan.title)"),
+                                   text: s.dispatch.ledgerTitle)
+                        }
                     }
                 }
                 TaskTable.render(group.tasks, caption: "\(title)：\(group.plan.title)", workLinks: workLinks, strings: s)

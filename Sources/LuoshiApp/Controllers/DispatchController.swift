@@ -1,0 +1,426 @@
+import Fluent
+import Foundation
+import LuoshiDomain
+import LuoshiHTML
+import Vapor
+
+/// 月调度: the office opens a round for a month; each lead unit reports on each of its tasks,
+/// cooperating units add their input, the office verifies (accepts or returns); the ledger shows
+/// every task's colour, as of a date, with its explanation.
+enum DispatchController {
+    static func register(_ routes: any RoutesBuilder) {
+        routes.on(.GET, SiteURL.Route.planRounds, requires: .readInternal, use: roundsPage)
+        routes.on(.POST, SiteURL.Route.planRounds, requires: .managePlans, use: openRound)
+        routes.on(.GET, SiteURL.Route.round, requires: .readInternal, use: roundPage)
+        routes.on(.POST, SiteURL.Route.roundClose, requires: .managePlans, use: closeRound)
+        routes.on(.GET, SiteURL.Route.roundTask, requires: .readInternal, use: reportPage)
+        routes.on(.POST, SiteURL.Route.roundReport, requires: .submitUnitWork, use: saveReport)
+        routes.on(.POST, SiteURL.Route.roundInput, requires: .submitUnitWork, use: saveInput)
+        routes.on(.POST, SiteURL.Route.roundReview, requires: .managePlans, use: review)
+        routes.on(.GET, SiteURL.Route.planLedger, requires: .readInternal, use: ledgerPage)
+        routes.on(.GET, SiteURL.Route.apiPlanRounds, requires: .readInternal, use: roundsAPI)
+        routes.on(.GET, SiteURL.Route.apiPlanLedger, requires: .readInternal, use: ledgerAPI)
+    }
+
+    // MARK: Scope
+
+    /// The plan named in the path, if it is in the user's jurisdiction.
+    private static func plan(_ req: Request) async throws -> (Plan, CatalogSnapshot, CurrentUser) {
+        let id = try req.uuidParameter("planID")
+        let user = try req.requireUser()
+        let snapshot = try await req.catalog()
+        guard let plan = snapshot.plansByID[id], plan.jurisdictionCode == user.actor.jurisdictionCode else { throw DomainError.planNotFound(id) }
+        return (plan, snapshot, user)
+    }
+
+    /// The round named in the path, with its plan.
+    private static func round(_ req: Request) async throws -> (DispatchStore.Round, Plan, CatalogSnapshot, CurrentUser) {
+        let id = try req.uuidParameter("roundID")
+        let user = try req.requireUser()
+        let snapshot = try await req.catalog()
+        guard let model = try await ReportRoundModel.find(id, on: req.db), let round = DispatchStore.round(model),
+              let plan = snapshot.plansByID[round.planID], plan.jurisdictionCode == user.actor.jurisdictionCode else {
+            throw DomainError.notFound("roundID", zh: "调度不存在", en: "No such round")
+        }
+        return (round, plan, snapshot, user)
+    }
+
+    /// The round and one of its plan's tasks the user may see (unit staff: only their unit's).
+    private static func roundTask(_ req: Request) async throws -> ReportScope {
+        let (round, plan, snapshot, user) = try await round(req)
+        let taskID = try req.uuidParameter("taskID")
+        guard let task = snapshot.tasksByID[taskID], task.planID == plan.id else { throw DomainError.taskNotFound(taskID) }
+        let unitRole = TaskUnitRole.of(user.actor.unitID, on: task)
+        if user.actor.role == .unitStaff && unitRole == nil { throw DomainError.taskNotFound(taskID) }
+        return ReportScope(round: round, plan: plan, snapshot: snapshot, user: user, task: task, unitRole: unitRole)
+    }
+
+    struct ReportScope {
+        var round: DispatchStore.Round
+        var plan: Plan
+        var snapshot: CatalogSnapshot
+        var user: CurrentUser
+        var task: PlanTask
+        var unitRole: TaskUnitRole?
+    }
+
+    private static func today(_ req: Request) -> CalendarDate { CalendarDate(date: req.now) }
+
+    // MARK: Rounds
+
+    @Sendable static func roundsPage(_ req: Request) async throws -> Response {
+        try await renderRounds(req, errors: [], values: [:])
+    }
+
+    private static func renderRounds(_ req: Request, errors: [DomainError], values: [String: String]) async throws -> Response {
+        let (plan, _, user) = try await plan(req)
+        let rounds = try await DispatchStore.rounds(planID: plan.id, on: req.db)
+        let reports = rounds.isEmpty ? [] : try await ProgressReportModel.query(on: req.db).filter(\.$round.$id ~~ rounds.map(\.id)).all()
+        let submitted = Dictionary(grouping: reports.filter { $0.status != .draft }, by: { $0.$round.id }).mapValues(\.count)
+        let model = RoundsPage.Model(plan: plan, rounds: rounds, submittedCount: submitted, today: today(req),
+                                     managesPlans: Policy.can(user.actor, .managePlans), csrfToken: user.csrfToken ?? "",
+                                     errors: errors, values: values)
+        return req.htmlResponse(RoundsPage.render(model, context: req.pageContext(section: .workbench)), status: errors.first?.status ?? .ok)
+    }
+
+    @Sendable static func openRound(_ req: Request) async throws -> Response {
+        let fields = try req.content.decode([String: String].self)
+        let (plan, _, user) = try await plan(req)
+        do {
+            let existing = Set(try await DispatchStore.rounds(planID: plan.id, on: req.db).map(\.month))
+            let (month, due) = try Dispatch.round(month: fields["month"] ?? "", dueDate: fields["dueDate"] ?? "", planStatus: plan.status,
+                                                  planYear: plan.year, existing: existing).get()
+            let model = ReportRoundModel()
+            model.$plan.id = plan.id
+            model.month = month.description
+            model.dueDate = due.iso
+            model.status = .open
+            model.openedBy = user.actor.username
+            model.version = 1
+            try await req.db.transaction { db in
+                try await model.create(on: db)
+                try await AuditLog.append(.init(action: "round.open", targetType: "plan", targetID: plan.id.uuidString,
+                                                summary: "\(month) due \(due.iso)"), by: req.auditWho, at: req.now, on: db)
+            }
+            return req.redirect(to: SiteURL.round(try model.requireID()).path, redirectType: .normal)
+        } catch let problems as Problems {
+            return try await renderRounds(req, errors: problems.all, values: fields)
+        } catch let error as DomainError {
+            return try await renderRounds(req, errors: [error], values: fields)
+        }
+    }
+
+    @Sendable static func roundPage(_ req: Request) async throws -> Response {
+        let (round, plan, snapshot, user) = try await round(req)
+        let reports = try await ProgressReportModel.query(on: req.db).filter(\.$round.$id == round.id).all()
+        let byKey = Dictionary(reports.map { ("\($0.taskID)|\($0.unitID)", $0) }, uniquingKeysWith: { first, _ in first })
+        let scope = WorkScope.of(user.actor, leaderIsHead: user.actor.leaderID.flatMap { snapshot.leadersByID[$0] }?.precedence == 0)
+        let tasks = (snapshot.tasksByPlan[plan.id] ?? []).filter { scope?.includes($0, planJurisdiction: plan.jurisdictionCode) ?? false }
+        let today = today(req)
+        let rows: [RoundPage.Row] = tasks.flatMap { task in
+            task.leadUnitIDs.compactMap { unitID -> RoundPage.Row? in
+                guard let unit = snapshot.unitsByID[unitID] else { return nil }
+                if user.actor.role == .unitStaff, TaskUnitRole.of(user.actor.unitID, on: task) == nil { return nil }
+                let report = byKey["\(task.id)|\(unitID)"]
+                return RoundPage.Row(task: task, unit: unit,
+                                     stage: Dispatch.stage(of: report?.status, dueDate: round.dueDate, today: today, roundClosed: round.status == .closed),
+                                     late: report?.late ?? false)
+            }
+        }
+        let model = RoundPage.Model(plan: plan, round: round, rows: rows, today: today, managesPlans: Policy.can(user.actor, .managePlans),
+                                    csrfToken: user.csrfToken ?? "", notice: req.query[String.self, at: "done"])
+        return req.htmlResponse(RoundPage.render(model, context: req.pageContext(section: .workbench)))
+    }
+
+    @Sendable static func closeRound(_ req: Request) async throws -> Response {
+        let fields = try req.content.decode([String: String].self)
+        let (round, plan, _, _) = try await round(req)
+        guard round.status == .open else {
+            throw DomainError(.conflict, zh: "本轮调度已结束", en: "The round is already closed", field: "status")
+        }
+        try await req.db.transaction { db in
+            try await OptimisticLock.update(ReportRoundModel.schema, id: round.id, from: fields["version"], current: round.version, on: db) {
+                $0.set("status", to: Dispatch.RoundStatus.closed.rawValue)
+            }
+            try await AuditLog.append(.init(action: "round.close", targetType: "plan", targetID: plan.id.uuidString, summary: "\(round.month)"),
+                                      by: req.auditWho, at: req.now, on: db)
+        }
+        return req.redirect(to: SiteURL.round(round.id).path + "?done=closed", redirectType: .normal)
+    }
+
+    // MARK: Reports
+
+    @Sendable static func reportPage(_ req: Request) async throws -> Response {
+        try await renderReport(req, try await roundTask(req), errors: [], drafts: [:])
+    }
+
+    private static func renderReport(_ req: Request, _ scope: ReportScope, errors: [DomainError], drafts: [String: String]) async throws -> Response {
+        let reports = try await ProgressReportModel.query(on: req.db).filter(\.$round.$id == scope.round.id)
+            .filter(\.$taskID == scope.task.id).all()
+        let events = reports.isEmpty ? [] : try await ReportEventModel.query(on: req.db).filter(\.$report.$id ~~ reports.compactMap(\.id))
+            .sort(\.$createdAt).all()
+        let inputs = try await ReportInputModel.query(on: req.db).filter(\.$roundID == scope.round.id).filter(\.$taskID == scope.task.id).all()
+        let model = ReportPage.Model(
+            plan: scope.plan, round: scope.round, listing: scope.snapshot.listing(scope.task),
+            reports: reports.map { report in
+                ReportPage.Entry(report: report, history: events.filter { $0.$report.id == report.id })
+            },
+            inputs: inputs, actor: scope.user.actor, unitRole: scope.unitRole, unitName: { scope.snapshot.unitsByID[$0]?.shortName ?? "" },
+            csrfToken: scope.user.csrfToken ?? "", errors: errors, drafts: drafts, notice: req.query[String.self, at: "done"],
+            today: today(req))
+        return req.htmlResponse(ReportPage.render(model, context: req.pageContext(section: .workbench)), status: errors.first?.status ?? .ok)
+    }
+
+    /// Runs a write on a report page; a refused one shows the page again with what was typed.
+    private static func handle(_ req: Request, anchor: String, _ action: (ReportScope, [String: String]) async throws -> String) async throws -> Response {
+        let fields = try req.content.decode([String: String].self)
+        let scope = try await roundTask(req)
+        do {
+            let done = try await action(scope, fields)
+            return req.redirect(to: SiteURL.roundTask(roundID: scope.round.id, taskID: scope.task.id).path + "?done=\(done)#\(anchor)",
+                                redirectType: .normal)
+        } catch let problems as Problems {
+            return try await renderReport(req, scope, errors: problems.all, drafts: fields)
+        } catch let error as DomainError {
+            return try await renderReport(req, scope, errors: [error], drafts: fields)
+        }
+    }
+
+    private static func recordEvent(_ reportID: UUID, step: String, status: Dispatch.ReportStatus, comment: String, by actor: String,
+                                    on db: any Database) async throws {
+        let event = ReportEventModel()
+        event.$report.id = reportID
+        event.step = step
+        event.status = status
+        event.comment = comment
+        event.actor = actor
+        try await event.create(on: db)
+    }
+
+    @Sendable static func saveReport(_ req: Request) async throws -> Response {
+        try await handle(req, anchor: "report") { scope, fields in
+            guard let unitID = scope.user.actor.unitID, scope.unitRole == .lead else {
+                throw DomainError(.conflict, zh: "只有牵头单位报送进展；配合单位请填写配合情况", en: "Only lead units report; cooperating units add their input",
+                                  field: "status")
+            }
+            let submitting = fields["step"] == "submit"
+            let existing = try await ProgressReportModel.query(on: req.db).filter(\.$round.$id == scope.round.id)
+                .filter(\.$taskID == scope.task.id).filter(\.$unitID == unitID).first()
+            let status = try Dispatch.next(after: existing?.status, submitting ? .submit : .save)
+            let form = Dispatch.ReportForm(workDone: fields["workDone"] ?? "", progress: fields["progress"] ?? "",
+                                           milestonesReached: fields["milestonesReached"] ?? "", problems: fields["problems"] ?? "",
+                                           nextPlan: fields["nextPlan"] ?? "", selfStatus: fields["selfStatus"] ?? "")
+            let report = try Dispatch.report(form, submitting: submitting).get()
+            let today = today(req)
+            let late = submitting && Dispatch.isLate(submittedOn: today, dueDate: scope.round.dueDate)
+            try await req.db.transaction { db in
+                let reportID: UUID
+                if let existing {
+                    reportID = try existing.requireID()
+                    try await OptimisticLock.update(ProgressReportModel.schema, id: reportID, from: fields["version"], current: existing.version, on: db) {
+                        var update = $0.set("status", to: status.rawValue).set("work_done", to: report.workDone).set("progress", to: report.progress)
+                            .set("milestones_reached", to: report.milestonesReached).set("problems", to: report.problems)
+                            .set("next_plan", to: report.nextPlan).set("self_status", to: report.selfStatus?.rawValue)
+                            .set("updated_by", to: scope.user.actor.username)
+                        if submitting { update = update.set("submitted_on", to: today.iso).set("late", to: late) }
+                        return update
+                    }
+                } else {
+                    guard (fields["version"] ?? "0") == "0" else { throw DomainError.staleEdit }
+                    let model = ProgressReportModel()
+                    model.$round.id = scope.round.id
+                    model.taskID = scope.task.id
+                    model.unitID = unitID
+                    model.status = status
+                    model.workDone = report.workDone
+                    model.progress = report.progress
+                    model.milestonesReached = report.milestonesReached
+                    model.problems = report.problems
+                    model.nextPlan = report.nextPlan
+                    model.selfStatus = report.selfStatus
+                    model.submittedOn = submitting ? today.iso : nil
+                    model.late = late
+                    model.returnReason = ""
+                    model.reviewNote = ""
+                    model.updatedBy = scope.user.actor.username
+                    model.version = 1
+                    try await model.create(on: db)
+                    reportID = try model.requireID()
+                }
+                try await recordEvent(reportID, step: submitting ? "submit" : "save", status: status, comment: late ? "late" : "",
+                                      by: scope.user.actor.username, on: db)
+                try await AuditLog.append(.init(action: submitting ? "report.submit" : "report.save", targetType: "task",
+                                                targetID: scope.task.id.uuidString,
+                                                summary: "\(scope.round.month) \(scope.task.number) \(report.progress.map { "\($0)%" } ?? "")\(late ? " late" : "")"),
+                                          by: req.auditWho, at: req.now, on: db)
+            }
+            return submitting ? "submit" : "save"
+        }
+    }
+
+    @Sendable static func saveInput(_ req: Request) async throws -> Response {
+        try await handle(req, anchor: "inputs") { scope, fields in
+            guard let unitID = scope.user.actor.unitID, scope.unitRole == .cooperating else {
+                throw DomainError(.conflict, zh: "只有配合单位填写配合情况", en: "Only cooperating units add input", field: "text")
+            }
+            let text = (fields["text"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !text.isEmpty, text.count <= Dispatch.maximumTextLength else {
+                throw DomainError.missing("text", zh: "请填写本月配合工作情况（不超过 \(Dispatch.maximumTextLength) 字）",
+                                          en: "Describe this month's cooperating work (at most \(Dispatch.maximumTextLength) characters)")
+            }
+            let existing = try await ReportInputModel.query(on: req.db).filter(\.$roundID == scope.round.id)
+                .filter(\.$taskID == scope.task.id).filter(\.$unitID == unitID).first()
+            try await req.db.transaction { db in
+                if let existing {
+                    try await OptimisticLock.update(ReportInputModel.schema, id: try existing.requireID(), from: fields["version"],
+                                                    current: existing.version, on: db) {
+                        $0.set("text", to: text).set("updated_by", to: scope.user.actor.username)
+                    }
+                } else {
+                    let model = ReportInputModel()
+                    model.roundID = scope.round.id
+                    model.taskID = scope.task.id
+                    model.unitID = unitID
+                    model.text = text
+                    model.updatedBy = scope.user.actor.username
+                    model.version = 1
+                    try await model.create(on: db)
+                }
+                try await AuditLog.append(.init(action: "report.input", targetType: "task", targetID: scope.task.id.uuidString,
+                                                summary: "\(scope.round.month) \(scope.task.number)"), by: req.auditWho, at: req.now, on: db)
+            }
+            return "input"
+        }
+    }
+
+    @Sendable static func review(_ req: Request) async throws -> Response {
+        try await handle(req, anchor: "report") { scope, fields in
+            guard let unitID = fields["unitID"].flatMap(UUID.init(uuidString:)),
+                  let report = try await ProgressReportModel.query(on: req.db).filter(\.$round.$id == scope.round.id)
+                    .filter(\.$taskID == scope.task.id).filter(\.$unitID == unitID).first() else {
+                throw DomainError.notFound("unitID", zh: "该单位尚未报送", en: "That unit has not reported")
+            }
+            let accepting = fields["step"] == "accept"
+            let step: Dispatch.Step
+            if accepting {
+                guard let progress = fields["verifiedProgress"].flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }) else {
+                    throw DomainError.invalid("verifiedProgress", zh: "核实进度应为 0–100 的整数", en: "Verified progress is a whole number from 0 to 100")
+                }
+                guard let status = fields["verifiedStatus"].flatMap(ProgressStatus.init(rawValue:)), status != .missing else {
+                    throw DomainError.missing("verifiedStatus", zh: "请选择核实状态", en: "Choose the verified status")
+                }
+                step = .accept(progress: progress, status: status, note: fields["note"] ?? "")
+            } else {
+                step = .return(reason: fields["reason"] ?? "")
+            }
+            let next = try Dispatch.next(after: report.status, step, reported: (report.progress, report.selfStatus))
+            let reportID = try report.requireID()
+            try await req.db.transaction { db in
+                try await OptimisticLock.update(ProgressReportModel.schema, id: reportID, from: fields["version"], current: report.version, on: db) {
+                    switch step {
+                    case .accept(let progress, let status, let note):
+                        $0.set("status", to: next.rawValue).set("verified_progress", to: progress).set("verified_status", to: status.rawValue)
+                            .set("review_note", to: note.trimmingCharacters(in: .whitespacesAndNewlines))
+                            .set("reviewed_by", to: scope.user.actor.username).set("reviewed_on", to: today(req).iso)
+                    default:
+                        $0.set("status", to: next.rawValue).set("return_reason", to: (fields["reason"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines))
+                            .set("reviewed_by", to: scope.user.actor.username).set("reviewed_on", to: today(req).iso)
+                    }
+                }
+                let comment = accepting ? (fields["note"] ?? "") : (fields["reason"] ?? "")
+                try await recordEvent(reportID, step: step.name, status: next, comment: comment.trimmingCharacters(in: .whitespacesAndNewlines),
+                                      by: scope.user.actor.username, on: db)
+                try await AuditLog.append(.init(action: "report.\(step.name)", targetType: "task", targetID: scope.task.id.uuidString,
+                                                summary: "\(scope.round.month) \(scope.task.number) unit \(unitID.uuidString)\(accepting ? " verified \(fields["verifiedProgress"] ?? "")%" : "")"),
+                                          by: req.auditWho, at: req.now, on: db)
+            }
+            return step.name
+        }
+    }
+
+    // MARK: Ledger
+
+    /// The ledger's date: `asOf` if given (YYYY-MM-DD), else the latest closed round's due date.
+    private static func asOf(_ req: Request, plan: Plan) async throws -> CalendarDate {
+        if let text = req.query[String.self, at: "asOf"]?.nonBlank {
+            guard let date = CalendarDate(iso: text) else {
+                throw DomainError.invalid("asOf", zh: "日期应写作 YYYY-MM-DD", en: "Write the date as YYYY-MM-DD")
+            }
+            return date
+        }
+        return DispatchStore.defaultAsOf(try await DispatchStore.rounds(planID: plan.id, on: req.db), today: today(req))
+    }
+
+    @Sendable static func ledgerPage(_ req: Request) async throws -> Response {
+        let (plan, snapshot, _) = try await plan(req)
+        let asOf = try await asOf(req, plan: plan)
+        let filter = Ledger.Filter(part: req.query[Int.self, at: "part"], unitID: req.query[String.self, at: "unit"].flatMap(UUID.init(uuidString:)),
+                                   leaderID: req.query[String.self, at: "leader"].flatMap(UUID.init(uuidString:)),
+                                   colour: req.query[String.self, at: "colour"].flatMap(Colour.init(rawValue:)),
+                                   status: req.query[String.self, at: "status"].flatMap(ProgressStatus.init(rawValue:)),
+                                   text: req.query[String.self, at: "q"])
+        let rows = try await DispatchStore.ledger(plan: plan, snapshot: snapshot, asOf: asOf, on: req.db)
+        let model = LedgerPage.Model(plan: plan, asOf: asOf, rules: DispatchStore.rules(for: plan), rows: rows.filter(filter.matches),
+                                     total: rows.count, filter: filter, parts: snapshot.partsByPlan[plan.id] ?? [],
+                                     units: snapshot.units(in: plan.jurisdictionCode), leaders: snapshot.leaders(in: plan.jurisdictionCode),
+                                     unitName: { snapshot.unitsByID[$0]?.shortName ?? "" })
+        return req.htmlResponse(LedgerPage.render(model, context: req.pageContext(section: .workbench)))
+    }
+
+    struct RoundDTO: Content {
+        var id: UUID
+        var month: String
+        var dueDate: String
+        var status: Dispatch.RoundStatus
+    }
+
+    @Sendable static func roundsAPI(_ req: Request) async throws -> [RoundDTO] {
+        let (plan, _, _) = try await plan(req)
+        let today = today(req)
+        return try await DispatchStore.rounds(planID: plan.id, on: req.db).map {
+            RoundDTO(id: $0.id, month: $0.month.description, dueDate: $0.dueDate.iso, status: $0.isClosed(today: today) ? .closed : .open)
+        }
+    }
+
+    struct LedgerDTO: Content {
+        struct Row: Content {
+            var taskID: UUID
+            var number: String
+            var expectedProgress: Double
+            var verifiedProgress: Double?
+            var reportedProgress: Double?
+            var status: ProgressStatus
+            var colour: Colour
+            var explanation: String
+            var likelyToMiss: Bool
+
+            func encode(to encoder: any Encoder) throws {
+                var c = encoder.container(keyedBy: CodingKeys.self)
+                try c.encode(taskID, forKey: .taskID)
+                try c.encode(number, forKey: .number)
+                try c.encode(expectedProgress, forKey: .expectedProgress)
+                try c.encode(verifiedProgress, forKey: .verifiedProgress)
+                try c.encode(reportedProgress, forKey: .reportedProgress)
+                try c.encode(status, forKey: .status)
+                try c.encode(colour, forKey: .colour)
+                try c.encode(explanation, forKey: .explanation)
+                try c.encode(likelyToMiss, forKey: .likelyToMiss)
+            }
+        }
+        var asOf: String
+        var ruleSet: String
+        var rows: [Row]
+    }
+
+    @Sendable static func ledgerAPI(_ req: Request) async throws -> LedgerDTO {
+        let (plan, snapshot, _) = try await plan(req)
+        let asOf = try await asOf(req, plan: plan)
+        let rows = try await DispatchStore.ledger(plan: plan, snapshot: snapshot, asOf: asOf, on: req.db)
+        let language = req.pageContext(section: .workbench).language
+        return LedgerDTO(asOf: asOf.iso, ruleSet: DispatchStore.rules(for: plan).name, rows: rows.map { row in
+            LedgerDTO.Row(taskID: row.task.id, number: row.task.number.description, expectedProgress: (row.expected * 10).rounded() / 10,
+                          verifiedProgress: row.verified, reportedProgress: row.reported, status: row.status, colour: row.colour,
+                          explanation: row.explanation.text(in: language), likelyToMiss: row.likelyToMiss)
+        })
+    }
+}

@@ -1,0 +1,76 @@
+import Fluent
+import Foundation
+import LuoshiDomain
+
+/// Reads rounds and reports of a plan and computes what the ledger, the round pipeline and the
+/// API show. Colours and statuses come from `ProgressRules` in LuoshiDomain.
+enum DispatchStore {
+    struct Round: Sendable {
+        var id: UUID
+        var planID: UUID
+        var month: YearMonth
+        var dueDate: CalendarDate
+        var status: Dispatch.RoundStatus
+        var version: Int
+
+        /// Closed by hand, or past its due date.
+        func isClosed(today: CalendarDate) -> Bool { status == .closed || dueDate < today }
+    }
+
+    static func round(_ model: ReportRoundModel) -> Round? {
+        guard let id = model.id, let month = YearMonth(model.month), let due = CalendarDate(iso: model.dueDate) else { return nil }
+        return Round(id: id, planID: model.$plan.id, month: month, dueDate: due, status: model.status, version: model.version)
+    }
+
+    static func rounds(planID: UUID, on db: any Database) async throws -> [Round] {
+        try await ReportRoundModel.query(on: db).filter(\.$plan.$id == planID).all().compactMap(round).sorted { $0.month < $1.month }
+    }
+
+    /// The rule set a plan's colours are computed by.
+    static func rules(for plan: Plan) -> RuleSet { RuleSet.standard(jurisdiction: plan.jurisdictionCode, year: plan.year) }
+
+    /// The date the ledger is as of when none is asked for: the latest closed round's due date, else today.
+    static func defaultAsOf(_ rounds: [Round], today: CalendarDate) -> CalendarDate {
+        rounds.filter { $0.isClosed(today: today) }.map(\.dueDate).max() ?? today
+    }
+
+    /// The ledger rows of `plan` as of `asOf`.
+    static func ledger(plan: Plan, snapshot: CatalogSnapshot, asOf: CalendarDate, on db: any Database) async throws -> [Ledger.Row] {
+        let tasks = snapshot.tasksByPlan[plan.id] ?? []
+        let rounds = try await rounds(planID: plan.id, on: db)
+        let roundsByID = Dictionary(uniqueKeysWithValues: rounds.map { ($0.id, $0) })
+        let reports = rounds.isEmpty ? [] : try await ProgressReportModel.query(on: db).filter(\.$round.$id ~~ rounds.map(\.id)).all()
+        // Per task and round: the lowest verified and the lowest reported value among its lead units.
+        var perRound: [UUID: [UUID: (verified: Double?, reported: Double?)]] = [:]
+        for report in reports {
+            guard roundsByID[report.$round.id] != nil else { continue }
+            var entry = perRound[report.taskID, default: [:]][report.$round.id] ?? (nil, nil)
+            if report.status == .accepted, let verified = report.verifiedProgress.map(Double.init) {
+                entry.verified = min(entry.verified ?? verified, verified)
+            }
+            if [.submitted, .accepted].contains(report.status), let reported = report.progress.map(Double.init) {
+                entry.reported = min(entry.reported ?? reported, reported)
+            }
+            perRound[report.taskID, default: [:]][report.$round.id] = entry
+        }
+        let evidence = perRound.mapValues { byRound in
+            byRound.compactMap { roundID, values in
+                roundsByID[roundID].map { Ledger.Evidence(roundDue: $0.dueDate, verified: values.verified, reported: values.reported) }
+            }
+        }
+        // Missing: a lead unit without a submitted report in the latest round due by the date.
+        var missing: Set<UUID> = []
+        if let latest = rounds.filter({ $0.dueDate <= asOf }).max(by: { $0.dueDate < $1.dueDate }) {
+            let submitted = Set(reports.filter { $0.$round.id == latest.id && [.submitted, .accepted].contains($0.status) }
+                .map { "\($0.taskID)|\($0.unitID)" })
+            for task in tasks where task.leadUnitIDs.contains(where: { !submitted.contains("\(task.id)|\($0)") }) {
+                missing.insert(task.id)
+            }
+        }
+        let charters = try await CharterModel.query(on: db).filter(\.$task.$id ~~ tasks.map(\.id)).filter(\.$status == .approved).all()
+        var points: [UUID: [Int]] = [:]
+        for charter in charters { if points[charter.$task.id] == nil, let content = charter.charter { points[charter.$task.id] = content.quarters.map(\.expectedPercent) } }
+        return Ledger.rows(tasks: tasks, year: plan.year, asOf: asOf, rules: rules(for: plan), quarterPercents: points,
+                           evidence: evidence, missing: missing)
+    }
+}
