@@ -249,6 +249,9 @@ enum SiteURL: Sendable, Hashable {
         static let apiUnits: [PathComponent] = ["api", "v1", "units"]
         static let apiUnit: [PathComponent] = ["api", "v1", "units", ":unitID"]
         static let apiLeaders: [PathComponent] = ["api", "v1", "leaders"]
+        static let apiLeader: [PathComponent] = ["api", "v1", "leaders", ":leaderID"]
+        static let apiParts: [PathComponent] = ["api", "v1", "plans", ":planID", "parts"]
+        static let apiPart: [PathComponent] = ["api", "v1", "plans", ":planID", "parts", ":number"]
         static let openAPI: [PathComponent] = ["api", "openapi.json"]
     }
 }

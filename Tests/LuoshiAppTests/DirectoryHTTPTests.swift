@@ -124,3 +124,58 @@ struct DirectoryHTTPTests {
         }
     }
 }
+
+@Suite("Directory, plans and parts through the API")
+struct DirectoryAPITests {
+    @Test func theOfficeKeepsTheDirectoryAndPlansThroughTheAPI() async throws {
+        try await withLuoshiApp { app in
+            try await app.makeUser("du.cha", .supervisor)
+            let token = try await app.apiToken("du.cha")
+            let bearer: HTTPHeaders = ["Content-Type": "application/json", "Authorization": "Bearer \(token)"]
+            func send(_ method: HTTPMethod, _ path: String, _ json: String) async throws -> (HTTPStatus, [String: Any]) {
+                var result: (HTTPStatus, [String: Any]) = (.ok, [:])
+                try await app.testing().test(method, path, headers: bearer, body: ByteBuffer(string: json)) { res in
+                    result = (res.status, (try? res.json() as? [String: Any]) ?? [:])
+                }
+                return result
+            }
+            var (status, body) = try await send(.POST, "/api/v1/units", #"{"name":"沂水县数据局","shortName":"县数据局","kind":"department","aliases":["数据局"]}"#)
+            #expect(status == .created && body["version"] as? Int == 1)
+            let unitID = try #require(body["id"] as? String)
+            (status, body) = try await send(.PUT, "/api/v1/units/\(unitID)", #"{"name":"沂水县数据局","kind":"department","aliases":["大数据局"],"version":1}"#)
+            #expect(status == .ok && body["version"] as? Int == 2)
+            (status, body) = try await send(.PUT, "/api/v1/units/\(unitID)", #"{"name":"沂水县数据局","kind":"department","version":1}"#)
+            #expect(status == .conflict)
+            (status, body) = try await send(.PUT, "/api/v1/units/\(unitID)", #"{"name":"沂水县数据局","kind":"department"}"#)
+            #expect(status == .badRequest && (body["error"] as? [String: Any])?["field"] as? String == "version")
+            (status, body) = try await send(.POST, "/api/v1/units", #"{"name":"县发改局","kind":"department"}"#)
+            #expect(status == .conflict && (body["error"] as? [String: Any])?["field"] as? String == "name")
+            (status, body) = try await send(.POST, "/api/v1/leaders", #"{"name":"赵新","post":"副县长"}"#)
+            #expect(status == .created)
+            let leaderID = try #require(body["id"] as? String)
+            (status, _) = try await send(.PUT, "/api/v1/leaders/\(leaderID)", #"{"name":"赵新","post":"常务副县长","version":1}"#)
+            #expect(status == .ok)
+            (status, body) = try await send(.POST, "/api/v1/plans", #"{"year":2026,"title":"2026年政府工作报告重点工作任务分解方案","issuingBody":"沂水县人民政府办公室"}"#)
+            #expect(status == .created)
+            let planID = try #require(body["id"] as? String)
+            (status, _) = try await send(.POST, "/api/v1/plans/\(planID)/parts", #"{"number":1,"title":"稳增长"}"#)
+            #expect(status == .created)
+            (status, _) = try await send(.PUT, "/api/v1/plans/\(planID)/parts/1", #"{"number":2,"title":"稳增长、促发展","version":1}"#)
+            #expect(status == .ok)
+            (status, _) = try await send(.PUT, "/api/v1/plans/\(planID)", #"{"year":2026,"title":"2026年方案","issuingBody":"沂水县人民政府办公室","version":1}"#)
+            #expect(status == .ok)
+            let snapshot = try await app.snapshot()
+            #expect(snapshot.units.first { $0.id.uuidString == unitID }?.aliases.contains("大数据局") == true)
+            #expect(snapshot.leaders.first { $0.id.uuidString == leaderID }?.post == "常务副县长")
+            #expect(snapshot.partsByPlan[UUID(uuidString: planID)!]?.map(\.number) == [2])
+            #expect(snapshot.plansByID[UUID(uuidString: planID)!]?.title == "2026年方案")
+            let sample = try await app.samplePlanID()
+            (status, _) = try await send(.PUT, "/api/v1/plans/\(sample)", #"{"year":2023,"title":"x","issuingBody":"y","version":4}"#)
+            #expect(status == .conflict, "an issued plan is frozen")
+            try await app.testing().test(.POST, "/api/v1/units", headers: ["Content-Type": "application/json"],
+                                         body: ByteBuffer(string: #"{"name":"x","kind":"department"}"#)) { res in
+                #expect(res.status == .unauthorized)
+            }
+        }
+    }
+}

@@ -18,6 +18,21 @@ enum OpenAPIDocument {
         "responses": {
           "200": {"description": "Plans", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/PlanSummary"}}}}}
         }
+      },
+      "post": {
+        "operationId": "createPlan",
+        "summary": "Create an empty draft plan (supervision office)",
+        "security": [{"bearer": []}],
+        "parameters": [],
+        "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/PlanEdit"}}}},
+        "responses": {
+          "201": {"description": "The new plan's id and version", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Saved"}}}},
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "401": {"description": "No valid bearer token", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+          "403": {"description": "Not the supervision office", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "409": {"description": "A stale version, a taken name or number, or an issued plan", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+        }
       }
     },
     "/api/v1/plans/{planID}": {
@@ -29,6 +44,21 @@ enum OpenAPIDocument {
           "200": {"description": "The plan", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/PlanDetail"}}}},
           "400": {"$ref": "#/components/responses/BadRequest"},
           "404": {"$ref": "#/components/responses/NotFound"}
+        }
+      },
+      "put": {
+        "operationId": "updatePlan",
+        "summary": "Edit a plan's own fields until it is issued",
+        "security": [{"bearer": []}],
+        "parameters": [{"$ref": "#/components/parameters/PlanID"}],
+        "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/PlanEdit"}}}},
+        "responses": {
+          "200": {"description": "The plan's id and new version", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Saved"}}}},
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "401": {"description": "No valid bearer token", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+          "403": {"description": "Not the supervision office", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "409": {"description": "A stale version, a taken name or number, or an issued plan", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
         }
       }
     },
@@ -105,6 +135,57 @@ enum OpenAPIDocument {
         }
       }
     },
+    "/api/v1/leaders/{leaderID}": {
+      "put": {
+        "operationId": "updateLeader",
+        "summary": "Edit a county leader",
+        "security": [{"bearer": []}],
+        "parameters": [{"name": "leaderID", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+        "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/LeaderEdit"}}}},
+        "responses": {
+          "200": {"description": "The leader's id and new version", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Saved"}}}},
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "401": {"description": "No valid bearer token", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+          "403": {"description": "Not the supervision office", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "409": {"description": "A stale version, a taken name or number, or an issued plan", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+        }
+      }
+    },
+    "/api/v1/plans/{planID}/parts": {
+      "post": {
+        "operationId": "createPart",
+        "summary": "Add a part to a plan not yet issued",
+        "security": [{"bearer": []}],
+        "parameters": [{"$ref": "#/components/parameters/PlanID"}],
+        "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/PartEdit"}}}},
+        "responses": {
+          "201": {"description": "The new part's id and version", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Saved"}}}},
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "401": {"description": "No valid bearer token", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+          "403": {"description": "Not the supervision office", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "409": {"description": "A stale version, a taken name or number, or an issued plan", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+        }
+      }
+    },
+    "/api/v1/plans/{planID}/parts/{number}": {
+      "put": {
+        "operationId": "updatePart",
+        "summary": "Renumber or retitle a part (its tasks follow; their ids stay)",
+        "security": [{"bearer": []}],
+        "parameters": [{"$ref": "#/components/parameters/PlanID"}, {"name": "number", "in": "path", "required": true, "schema": {"type": "integer", "minimum": 1}}],
+        "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/PartEdit"}}}},
+        "responses": {
+          "200": {"description": "The part's id and new version", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Saved"}}}},
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "401": {"description": "No valid bearer token", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+          "403": {"description": "Not the supervision office", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "409": {"description": "A stale version, a taken name or number, or an issued plan", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+        }
+      }
+    },
     "/api/v1/plans/{planID}/rounds": {
       "get": {
         "operationId": "listRounds",
@@ -173,6 +254,21 @@ enum OpenAPIDocument {
         "responses": {
           "200": {"description": "Units", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/UnitSummary"}}}}}
         }
+      },
+      "post": {
+        "operationId": "createUnit",
+        "summary": "Add a unit with its aliases (supervision office)",
+        "security": [{"bearer": []}],
+        "parameters": [],
+        "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/UnitEdit"}}}},
+        "responses": {
+          "201": {"description": "The new unit's id and version", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Saved"}}}},
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "401": {"description": "No valid bearer token", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+          "403": {"description": "Not the supervision office", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "409": {"description": "A stale version, a taken name or number, or an issued plan", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+        }
       }
     },
     "/api/v1/units/{unitID}": {
@@ -185,6 +281,21 @@ enum OpenAPIDocument {
           "400": {"$ref": "#/components/responses/BadRequest"},
           "404": {"$ref": "#/components/responses/NotFound"}
         }
+      },
+      "put": {
+        "operationId": "updateUnit",
+        "summary": "Edit a unit and replace its aliases",
+        "security": [{"bearer": []}],
+        "parameters": [{"name": "unitID", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+        "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/UnitEdit"}}}},
+        "responses": {
+          "200": {"description": "The unit's id and new version", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Saved"}}}},
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "401": {"description": "No valid bearer token", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+          "403": {"description": "Not the supervision office", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "409": {"description": "A stale version, a taken name or number, or an issued plan", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+        }
       }
     },
     "/api/v1/leaders": {
@@ -193,6 +304,21 @@ enum OpenAPIDocument {
         "summary": "County leaders in protocol order",
         "responses": {
           "200": {"description": "Leaders", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/LeaderSummary"}}}}}
+        }
+      },
+      "post": {
+        "operationId": "createLeader",
+        "summary": "Add a county leader (supervision office)",
+        "security": [{"bearer": []}],
+        "parameters": [],
+        "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/LeaderEdit"}}}},
+        "responses": {
+          "201": {"description": "The new leader's id and version", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Saved"}}}},
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "401": {"description": "No valid bearer token", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+          "403": {"description": "Not the supervision office", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "409": {"description": "A stale version, a taken name or number, or an issued plan", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
         }
       }
     },
@@ -262,6 +388,21 @@ enum OpenAPIDocument {
         }
       },
       "Date": {"type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},
+      "Saved": {"type": "object", "required": ["id", "version"], "additionalProperties": false,
+        "properties": {"id": {"type": "string", "format": "uuid"}, "version": {"type": "integer"}}},
+      "UnitEdit": {"type": "object", "required": ["name", "kind"], "additionalProperties": false,
+        "properties": {"name": {"type": "string", "maxLength": 100}, "shortName": {"type": ["string", "null"]},
+          "kind": {"type": "string", "enum": ["department", "township", "street", "developmentZone", "other"]},
+          "aliases": {"type": ["array", "null"], "items": {"type": "string"}}, "version": {"type": ["integer", "null"]}}},
+      "LeaderEdit": {"type": "object", "required": ["name", "post"], "additionalProperties": false,
+        "properties": {"name": {"type": "string", "maxLength": 50}, "post": {"type": "string", "maxLength": 50},
+          "portfolio": {"type": ["string", "null"]}, "version": {"type": ["integer", "null"]}}},
+      "PlanEdit": {"type": "object", "required": ["year", "title", "issuingBody"], "additionalProperties": false,
+        "properties": {"year": {"type": "integer"}, "title": {"type": "string", "maxLength": 200}, "issuingBody": {"type": "string"},
+          "reportApprovedOn": {"type": ["string", "null"]}, "reportApprovedBy": {"type": ["string", "null"]}, "version": {"type": ["integer", "null"]}}},
+      "PartEdit": {"type": "object", "required": ["number", "title"], "additionalProperties": false,
+        "properties": {"number": {"type": "integer", "minimum": 1, "maximum": 99}, "title": {"type": "string", "maxLength": 200},
+          "version": {"type": ["integer", "null"]}}},
       "Round": {"type": "object", "required": ["id", "month", "dueDate", "status"], "additionalProperties": false,
         "properties": {"id": {"type": "string", "format": "uuid"}, "month": {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}$"},
           "dueDate": {"$ref": "#/components/schemas/Date"}, "status": {"type": "string", "enum": ["open", "closed"]}}},
