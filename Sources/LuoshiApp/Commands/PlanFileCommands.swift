@@ -35,8 +35,6 @@ struct ImportCommand: AsyncCommand {
                                                 title: signature.title, createMissing: signature.createMissing, snapshot: snapshot,
                                                 on: app.db, today: today)
         let console = context.console
-        let bar = console.progressBar(title: "解读 / Reading")
-        bar.start()
         for part in result.reading.parts {
             console.print("\(ChineseNumerals.text(part.number))、\(part.title)（\(part.tasks.count)）")
             for row in part.tasks {
@@ -44,7 +42,6 @@ struct ImportCommand: AsyncCommand {
                 console.print("  \(row.number) [\(row.sheet)!\(row.row)] \(row.content.prefix(40)) | 牵头 \(row.leadUnits.joined(separator: "、")) | 配合 \(row.cooperatingUnits.joined(separator: "、")) | 领导 \(row.leaders.joined(separator: "、")) | \(when)")
             }
         }
-        bar.succeed()
         let newUnits = result.document.units.map(\.name)
         if !newUnits.isEmpty { console.print("将新建单位 / New units: \(newUnits.joined(separator: "、"))") }
         if !result.problems.isEmpty {
@@ -71,7 +68,17 @@ struct ImportCommand: AsyncCommand {
             console.info("已更新方案 / Updated: \(counts.added) added, \(counts.removed) removed, \(counts.changed) changed")
             return
         }
-        let resolved = try await PlanWriter.save(result.document, on: app.db, by: .system("cli"), at: app.clock.now)
+        let bar = console.progressBar(title: "写入 / Writing")
+        bar.start()
+        let resolved: ResolvedPlan
+        do {
+            resolved = try await PlanWriter.save(result.document, on: app.db, by: .system("cli"), at: app.clock.now,
+                                                 progress: { bar.activity.currentProgress = $0 })
+        } catch {
+            bar.fail()
+            throw error
+        }
+        bar.succeed()
         app.catalog.invalidate()
         console.info("已导入为草稿方案 / Imported as a draft plan: \(resolved.plan.id.uuidString.lowercased())")
     }

@@ -28,7 +28,8 @@ enum PlanWriter {
     /// Resolves `document` against what the database holds and saves it. Refuses a plan for a
     /// jurisdiction and year that already has one.
     @discardableResult
-    static func save(_ document: PlanDocument, on database: any Database, by who: AuditLog.Who, at date: Date) async throws -> ResolvedPlan {
+    static func save(_ document: PlanDocument, on database: any Database, by who: AuditLog.Who, at date: Date,
+                     progress: (@Sendable (Double) -> Void)? = nil) async throws -> ResolvedPlan {
         try await database.transaction { transaction in
             let code = document.jurisdiction.code
             let year = document.plan.year
@@ -42,7 +43,7 @@ enum PlanWriter {
             let resolved = try document.resolve(
                 existingUnits: try await existingUnits(jurisdiction: code, on: transaction),
                 existingLeaders: try await existingLeaders(jurisdiction: code, on: transaction))
-            try await write(resolved, on: transaction)
+            try await write(resolved, on: transaction, progress: progress ?? { _ in })
             try await PlanVersions.record(document, planID: resolved.plan.id, status: resolved.plan.status, by: who.username, on: transaction)
             try await AuditLog.append(
                 AuditLog.Event(action: "plan.create", targetType: "plan", targetID: resolved.plan.id.uuidString,
@@ -80,14 +81,17 @@ enum PlanWriter {
         try await insert(resolved.newLeaders.map(LeaderModel.init), on: database)
     }
 
-    private static func write(_ resolved: ResolvedPlan, on database: any Database) async throws {
+    /// `progress` hears the share written (0–1) after each kind of row.
+    private static func write(_ resolved: ResolvedPlan, on database: any Database, progress: @Sendable (Double) -> Void) async throws {
         try await writeDirectory(resolved, on: database)
         try await PlanModel(resolved.plan).create(on: database)
+        progress(0.1)
         // Parts, tasks and their rows go in as plain SQL rows: a 4,000-task plan is some 20,000
         // rows, and Fluent's per-model encoding was most of the import's time.
         let now = Date()
         try await bulkInsert(PartModel.schema, ["id", "plan_id", "number", "title", "version", "created_at", "updated_at"],
                              resolved.parts.map { [$0.id, $0.planID, $0.number, $0.title, 1, now, now] }, on: database)
+        progress(0.2)
         let partIDs = Dictionary(uniqueKeysWithValues: resolved.parts.map { ($0.number, $0.id) })
         try await bulkInsert(TaskModel.schema, ["id", "plan_id", "part_id", "item", "content", "kind", "deadline", "measures", "annual_target",
                                                 "version", "created_at", "updated_at"],
@@ -95,6 +99,7 @@ enum PlanWriter {
                                  [task.id, task.planID, partIDs[task.number.part]!, task.number.item, task.content, task.kind.rawValue,
                                   task.deadline?.iso, task.measures, task.annualTarget, 1, now, now] as [any Encodable & Sendable]
                              }, on: database)
+        progress(0.5)
         try await bulkInsert(TaskUnitModel.schema, ["id", "task_id", "unit_id", "role", "position", "created_at", "updated_at"],
                              resolved.tasks.flatMap { task in
                                  task.leadUnitIDs.enumerated().map { [UUID(), task.id, $1, TaskUnitModel.Role.lead.rawValue, $0, now, now] as [any Encodable & Sendable] }
@@ -102,14 +107,17 @@ enum PlanWriter {
                                          [UUID(), task.id, $1, TaskUnitModel.Role.cooperating.rawValue, $0, now, now] as [any Encodable & Sendable]
                                      }
                              }, on: database)
+        progress(0.75)
         try await bulkInsert(TaskLeaderModel.schema, ["id", "task_id", "leader_id", "position", "created_at", "updated_at"],
                              resolved.tasks.flatMap { task in
                                  task.leaderIDs.enumerated().map { [UUID(), task.id, $1, $0, now, now] as [any Encodable & Sendable] }
                              }, on: database)
+        progress(0.9)
         try await bulkInsert(MilestoneModel.schema, ["id", "task_id", "title", "due", "position", "created_at", "updated_at"],
                              resolved.tasks.flatMap { task in
                                  task.milestones.enumerated().map { [UUID(), task.id, $1.title, $1.due.iso, $0, now, now] as [any Encodable & Sendable] }
                              }, on: database)
+        progress(1)
     }
 
     /// Inserts `rows` into `table` with SQLKit, in statements that stay under both engines'
