@@ -146,3 +146,126 @@ def test_office_approves_the_submitted_charter(site, accounts):
     remaining = [a.get_attribute("href") for a in site.driver.find_elements(By.CSS_SELECTOR, "main table tbody th a")]
     assert not any(h.endswith(_submitted["path"]) for h in remaining), "the approved charter is still listed as outstanding"
     assert not problems, "WCAG 2.1 A/AA violations found by axe-core:\n\n" + "\n\n".join(problems)
+
+
+# --------------------------------------------------------------------------
+# Monthly dispatch: the office opens a round, the unit reports, the office verifies.
+
+ROUNDS = "月调度"
+OPEN_ROUND = "开展月调度"
+NEW_MONTH = "2023-07"
+ROUND_NAME = "2023年7月调度"
+REPORT_FORM = "填报本月进展"
+REPORTED = "进展已报送，等待督查室核实。"
+VERIFIED = "已核实。"
+
+_dispatch: dict[str, str] = {}
+
+
+def sign_in_unit(site, accounts) -> None:
+    """jiaotongju with the password test_unit_submits_a_charter set (or its one-time one, changed now)."""
+    from test_accounts import NEW_PASSWORD, SIGN_IN, open_login_from_home
+    if not _submitted.get("path"):
+        sign_in_and_change_password(site, accounts, UNIT_ACCOUNT)
+        _submitted["path"] = "changed"
+        return
+    open_login_from_home(site)
+    site.fill("field-username", UNIT_ACCOUNT)
+    site.fill("field-password", NEW_PASSWORD)
+    site.click_button(SIGN_IN[site.html_lang()])
+
+
+def open_rounds_of_2023(site) -> None:
+    if site.path() != "/workbench":
+        click_header_link(site, "/workbench")
+    links = [a for a in site.driver.find_elements(By.CSS_SELECTOR, 'main a[href$="/rounds"]')
+             if "2023" in (a.get_attribute("aria-label") or "")]
+    assert links, "the workbench has no 月调度 link for the 2023 sample plan"
+    site.click(links[0], "月调度 of the 2023 plan")
+
+
+def test_office_opens_a_round(site, accounts):
+    """duchashi: workbench → 月调度 (three sample rounds) → 开展月调度 for 2023-07 → the round's
+    pipeline. 0 axe violations."""
+    sign_in_supervisor(site, accounts)
+    open_rounds_of_2023(site)
+    problems: list[str] = []
+    check = page_checker(site, problems)
+    body = site.driver.find_element(By.TAG_NAME, "main").text
+    assert "2023年6月调度" in body and "2023年4月调度" in body, f"the sample rounds are not listed: {body[:300]!r}"
+    check("rounds")
+    month = site.driver.find_element(By.ID, "field-month").get_attribute("value")
+    assert month == NEW_MONTH, f"the next month offered is {month!r}"
+    site.click_button(OPEN_ROUND)
+    heading = site.driver.find_element(By.CSS_SELECTOR, "main h1").text
+    assert heading == ROUND_NAME, f"opening the round led to a page headed {heading!r}"
+    _dispatch["round"] = site.path()
+    check("round-pipeline")
+    assert not problems, "WCAG 2.1 A/AA violations found by axe-core:\n\n" + "\n\n".join(problems)
+
+
+def test_unit_reports_in_the_round(site, accounts):
+    """jiaotongju: workbench → 月调度 → the July round → one of its tasks → fills in and submits
+    the report. 0 axe violations; no sideways scroll at 375 px."""
+    assert _dispatch.get("round"), "the office did not open the round (see test_office_opens_a_round)"
+    sign_in_unit(site, accounts)
+    open_rounds_of_2023(site)
+    links = [a for a in site.driver.find_elements(By.CSS_SELECTOR, "main table a") if a.text.strip() == ROUND_NAME]
+    assert links, "the rounds page does not list the July round"
+    site.click(links[0], ROUND_NAME)
+    rows = site.driver.find_elements(By.CSS_SELECTOR, "main table tbody tr")
+    led = [r for r in rows if UNIT in r.find_elements(By.CSS_SELECTOR, "td")[1].text]
+    assert led, f"the round lists no task led by {UNIT} for {UNIT_ACCOUNT}"
+    site.click(led[0].find_element(By.CSS_SELECTOR, "th a"), "a task to report on")
+    problems: list[str] = []
+    check = page_checker(site, problems, overflow=False)
+    forms = site.driver.find_elements(By.CSS_SELECTOR, f'main form[aria-label="{REPORT_FORM}"]')
+    assert len(forms) == 1, f"{site.path()}: {len(forms)} report form(s)"
+    check("report-form")
+    site.fill("field-workDone", "完成路基工程招标，签订施工合同")
+    site.fill("field-progress", "55")
+    site.fill("field-nextPlan", "8月开工建设，完成路基土方30%")
+    from selenium.webdriver.support.ui import Select
+    Select(site.driver.find_element(By.ID, "field-selfStatus")).select_by_value("onTrack")
+    site.click_button("报送")
+    status = site.driver.find_element(By.CSS_SELECTOR, 'main [role="status"]').text
+    assert status == REPORTED, f"after submitting, the page says {status!r}; alerts {visible_alerts(site)}"
+    _dispatch["report"] = site.path().split("?")[0]
+    check("report-submitted")
+    site.driver.set_window_size(*NARROW)
+    site.driver.refresh()
+    overflow = horizontal_overflow(site)
+    if overflow:
+        problems.append(f"[report-375px] {overflow}")
+    assert not problems, "problems found:\n\n" + "\n\n".join(problems)
+
+
+def test_office_verifies_the_report_and_reads_the_ledger(site, accounts):
+    """duchashi: the July round → the submitted report → 核实通过; then 台账 shows lights with
+    their explanations. 0 axe violations."""
+    assert _dispatch.get("report"), "the unit did not report (see test_unit_reports_in_the_round)"
+    sign_in_supervisor(site, accounts)
+    open_rounds_of_2023(site)
+    links = [a for a in site.driver.find_elements(By.CSS_SELECTOR, "main table a") if a.text.strip() == ROUND_NAME]
+    site.click(links[0], ROUND_NAME)
+    targets = [a for a in site.driver.find_elements(By.CSS_SELECTOR, "main table tbody th a")
+               if _dispatch["report"].endswith(a.get_attribute("href").split(site.base_url)[-1])]
+    assert targets, "the office's pipeline does not list the reported task"
+    row = targets[0].find_element(By.XPATH, "ancestor::tr")
+    assert "已报送，待核实" in row.text, f"the pipeline row reads {row.text!r}"
+    site.click(targets[0], "the reported task")
+    problems: list[str] = []
+    check = page_checker(site, problems)
+    check("report-review")
+    site.click_button("核实通过")
+    status = site.driver.find_element(By.CSS_SELECTOR, 'main [role="status"]').text
+    assert status == VERIFIED, f"after verifying, the page says {status!r}; alerts {visible_alerts(site)}"
+    open_rounds_of_2023(site)
+    site.click_first('main a[href$="/ledger"]', "台账")
+    check("ledger")
+    lights = site.driver.find_elements(By.CSS_SELECTOR, "main .light")
+    assert len(lights) == 91, f"the ledger shows {len(lights)} lights"
+    texts = {l.text for l in lights}
+    assert {"绿灯", "黄灯", "红灯"} <= texts, f"the sample ledger's lights are only {texts}"
+    assert "截至" in site.driver.find_element(By.CSS_SELECTOR, "main .lead").text
+    assert not problems, "WCAG 2.1 A/AA violations found by axe-core:\n\n" + "\n\n".join(problems)
