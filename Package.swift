@@ -10,6 +10,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "luoshi", targets: ["luoshi"]),
+        .executable(name: "luoshi-rules-bench", targets: ["luoshi-rules-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
@@ -61,6 +62,8 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // Times the colour computation of scripts/bench (pure domain, no server).
+        .executableTarget(name: "luoshi-rules-bench", dependencies: ["LuoshiDomain"], swiftSettings: strictSettings),
         .testTarget(name: "LuoshiDomainTests", dependencies: ["LuoshiDomain"], swiftSettings: strictSettings),
         .testTarget(name: "LuoshiHTMLTests", dependencies: ["LuoshiHTML"], swiftSettings: strictSettings),
         .testTarget(name: "LuoshiOfficeTests", dependencies: ["LuoshiOffice"], swiftSettings: strictSettings),

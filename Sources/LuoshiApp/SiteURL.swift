@@ -67,6 +67,7 @@ enum SiteURL: Sendable, Hashable {
     case roundInput(roundID: UUID, taskID: UUID)
     case roundReview(roundID: UUID, taskID: UUID)
     case planLedger(UUID)
+    case planDashboard(UUID)
     case health
     case metrics
     case api(API)
@@ -147,6 +148,7 @@ enum SiteURL: Sendable, Hashable {
         case .roundInput(let roundID, let taskID): "/rounds/\(roundID.uuidString.lowercased())/tasks/\(taskID.uuidString.lowercased())/input"
         case .roundReview(let roundID, let taskID): "/rounds/\(roundID.uuidString.lowercased())/tasks/\(taskID.uuidString.lowercased())/review"
         case .planLedger(let id): "/plans/\(id.uuidString.lowercased())/ledger"
+        case .planDashboard(let id): "/plans/\(id.uuidString.lowercased())/dashboard"
         case .health: "/health"
         case .metrics: "/metrics"
         case .api(let api):
@@ -236,6 +238,7 @@ enum SiteURL: Sendable, Hashable {
         static let roundInput: [PathComponent] = ["rounds", ":roundID", "tasks", ":taskID", "input"]
         static let roundReview: [PathComponent] = ["rounds", ":roundID", "tasks", ":taskID", "review"]
         static let planLedger: [PathComponent] = ["plans", ":planID", "ledger"]
+        static let planDashboard: [PathComponent] = ["plans", ":planID", "dashboard"]
         static let apiPlanRounds: [PathComponent] = ["api", "v1", "plans", ":planID", "rounds"]
         static let apiPlanLedger: [PathComponent] = ["api", "v1", "plans", ":planID", "ledger"]
         static let apiSession: [PathComponent] = ["api", "v1", "session"]

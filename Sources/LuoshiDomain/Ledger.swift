@@ -18,13 +18,15 @@ public enum Ledger {
 
     public struct Row: Sendable, Hashable {
         public var task: PlanTask
-        public var expected: Double
-        public var verified: Double?
         public var reported: Double?
-        public var status: ProgressStatus
-        public var colour: Colour
-        public var explanation: LocalizedText
+        public var assessment: ProgressRules.Assessment
         public var likelyToMiss: Bool
+
+        public var expected: Double { assessment.expected }
+        public var verified: Double? { assessment.verified }
+        public var status: ProgressStatus { assessment.status }
+        public var colour: Colour { assessment.colour }
+        public var explanation: LocalizedText { assessment.explanation }
     }
 
     /// The rows for `tasks` of a plan for `year` as of `asOf`. `evidence` holds each task's rounds
@@ -39,8 +41,7 @@ public enum Ledger {
             let reported = known.last(where: { $0.reported != nil })?.reported
             let facts = ProgressRules.TaskFacts(task, year: year, quarterPercents: quarterPercents[task.id])
             let assessment = ProgressRules.assess(facts, verified: verified, reportMissing: missing.contains(task.id), on: asOf, rules: rules)
-            return Row(task: task, expected: assessment.expected, verified: verified, reported: reported, status: assessment.status,
-                       colour: assessment.colour, explanation: assessment.explanation,
+            return Row(task: task, reported: reported, assessment: assessment,
                        likelyToMiss: assessment.colour != .red && ProgressRules.likelyToMiss(facts, history: verifiedHistory))
         }
     }

@@ -156,7 +156,19 @@ public enum ProgressRules {
         public var verified: Double?
         public var status: ProgressStatus
         public var colour: Colour
-        public var explanation: LocalizedText
+        /// What the explanation is written from; the text itself is built only when asked for.
+        var basis: Basis
+        var date: CalendarDate
+        var deadline: CalendarDate?
+        var overdue: Bool
+        var rulesName: String
+        var blueWithinDays: Int
+
+        /// e.g. "应达序时进度 58.3%（2023-08-25，全年已过 7/12），核实进度 35%，低 23.3 个百分点 → 黄灯，进度滞后（规则 371323-2023-v1）"
+        public var explanation: LocalizedText {
+            explain(expected: expected, basis: basis, date: date, verified: verified, progress: min(100, max(0, verified ?? 0)),
+                    deadline: deadline, overdue: overdue, status: status, colour: colour, rulesName: rulesName, blueWithinDays: blueWithinDays)
+        }
     }
 
     /// Status and colour of a task with `verified` progress (nil: never verified) as of `date`.
@@ -181,9 +193,8 @@ public enum ProgressRules {
         else if -gap >= rules.aheadFrom { status = .ahead }
         else if gap > rules.yellowFrom { status = .lagging }
         else { status = .onTrack }
-        let explanation = explain(expected: expected, basis: basis, date: date, verified: verified, progress: progress,
-                                  deadline: task.deadline, overdue: overdue, status: status, colour: colour, rules: rules)
-        return Assessment(expected: expected, verified: verified, status: status, colour: colour, explanation: explanation)
+        return Assessment(expected: expected, verified: verified, status: status, colour: colour, basis: basis, date: date,
+                          deadline: task.deadline, overdue: overdue, rulesName: rules.name, blueWithinDays: rules.blueWithinDays)
     }
 
     /// A percentage as offices write it: one decimal at most (58.3, 50).
@@ -193,7 +204,7 @@ public enum ProgressRules {
     }
 
     static func explain(expected: Double, basis: Basis, date: CalendarDate, verified: Double?, progress: Double, deadline: CalendarDate?,
-                        overdue: Bool, status: ProgressStatus, colour: Colour, rules: RuleSet) -> LocalizedText {
+                        overdue: Bool, status: ProgressStatus, colour: Colour, rulesName: String, blueWithinDays: Int) -> LocalizedText {
         let (basisZh, basisEn): (String, String) = switch basis {
         case .yearElapsed(let months): ("全年已过 \(months)/12", "\(months)/12 of the year gone")
         case .charter(let months): ("按任务书季度目标，已过 \(months) 个月", "by the charter's quarterly targets, \(months) months gone")
@@ -215,11 +226,11 @@ public enum ProgressRules {
                           en: "verified \(percentText(progress))%, \(percentText(progress - expected)) points above")
         }
         let blue: LocalizedText? = colour == .blue ? deadline.map {
-            LocalizedText(zh: "，距完成时限 \($0.iso) 不足 \(rules.blueWithinDays) 天", en: ", deadline \($0.iso) within \(rules.blueWithinDays) days")
+            LocalizedText(zh: "，距完成时限 \($0.iso) 不足 \(blueWithinDays) 天", en: ", deadline \($0.iso) within \(blueWithinDays) days")
         } : nil
         return LocalizedText(
-            zh: "\(head.zh)，\(reading.zh)\(blue?.zh ?? "") → \(colour.text.zh)，\(status.text.zh)（规则 \(rules.name)）",
-            en: "\(head.en); \(reading.en)\(blue?.en ?? "") → \(colour.text.en), \(status.text.en.lowercased()) (rules \(rules.name))")
+            zh: "\(head.zh)，\(reading.zh)\(blue?.zh ?? "") → \(colour.text.zh)，\(status.text.zh)（规则 \(rulesName)）",
+            en: "\(head.en); \(reading.en)\(blue?.en ?? "") → \(colour.text.en), \(status.text.en.lowercased()) (rules \(rulesName))")
     }
 
     /// The day progress would reach 100% at the pace of the verified history (date, percent),

@@ -72,6 +72,7 @@ struct AuthorizationMatrixTests {
         "POST /rounds/:roundID/tasks/:taskID/input": .submitUnitWork,
         "POST /rounds/:roundID/tasks/:taskID/review": .managePlans,
         "GET /plans/:planID/ledger": .readInternal,
+        "GET /plans/:planID/dashboard": .readInternal,
         "GET /api/v1/plans/:planID/rounds": .readInternal,
         "GET /api/v1/plans/:planID/ledger": .readInternal,
         "POST /api/v1/plans": .managePlans,

@@ -24,4 +24,28 @@ struct SampleRoundsTests {
             #expect(reports.contains(where: \.late) && reports.contains { $0.status == .returned } && reports.contains { $0.status == .submitted })
         }
     }
+
+    @Test func dashboardsShowEachUsersScopeWithTextBesideTheCharts() async throws {
+        try await withLuoshiApp { app in
+            let snapshot = try await app.snapshot()
+            try await SampleRounds.loadIfMissing(into: app.db, snapshot: snapshot)
+            let planID = try await app.samplePlanID()
+            try await app.makeUser("du.cha", .supervisor)
+            try await app.makeUser("fgj.staff", .unitStaff, unit: "县发改局")
+            try await app.makeUser("fu.xian", .leader, leaderPrecedence: 2)
+            for (username, scope) in [("du.cha", "全部任务"), ("fgj.staff", "县发改局的任务"), ("fu.xian", "分管的任务")] {
+                let session = try await app.signIn(username)
+                try await app.testing().test(.GET, "/plans/\(planID)/dashboard?asOf=2023-06-25", headers: session.headers) { res in
+                    #expect(res.status == .ok, "\(username)")
+                    let body = res.body.string
+                    #expect(body.contains(scope), "\(username) sees \(scope)")
+                    #expect(body.contains(#"role="img""#) && body.contains("按预警颜色："), "charts are labelled")
+                    #expect(body.contains("2023-04") && body.contains("2023-06") && body.contains("红灯任务"))
+                }
+            }
+            try await app.testing().test(.GET, "/plans/\(planID)/dashboard") { res in
+                #expect(res.status != .ok, "not public")
+            }
+        }
+    }
 }

@@ -268,4 +268,12 @@ def test_office_verifies_the_report_and_reads_the_ledger(site, accounts):
     texts = {l.text for l in lights}
     assert {"绿灯", "黄灯", "红灯"} <= texts, f"the sample ledger's lights are only {texts}"
     assert "截至" in site.driver.find_element(By.CSS_SELECTOR, "main .lead").text
+    click_header_link(site, "/workbench")
+    boards = [a for a in site.driver.find_elements(By.CSS_SELECTOR, 'main a[href$="/dashboard"]')
+              if "2023" in (a.get_attribute("aria-label") or "")]
+    assert boards, "the workbench has no 督查看板 link for the 2023 plan"
+    site.click(boards[0], "督查看板")
+    charts = site.driver.find_elements(By.CSS_SELECTOR, 'main svg[role="img"]')
+    assert charts and all(c.get_attribute("aria-label") for c in charts), "the dashboard's charts lack text alternatives"
+    check("dashboard")
     assert not problems, "WCAG 2.1 A/AA violations found by axe-core:\n\n" + "\n\n".join(problems)

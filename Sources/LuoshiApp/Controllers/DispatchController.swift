@@ -18,6 +18,7 @@ enum DispatchController {
         routes.on(.POST, SiteURL.Route.roundInput, requires: .submitUnitWork, use: saveInput)
         routes.on(.POST, SiteURL.Route.roundReview, requires: .managePlans, use: review)
         routes.on(.GET, SiteURL.Route.planLedger, requires: .readInternal, use: ledgerPage)
+        routes.on(.GET, SiteURL.Route.planDashboard, requires: .readInternal, use: dashboard)
         routes.on(.GET, SiteURL.Route.apiPlanRounds, requires: .readInternal, use: roundsAPI)
         routes.on(.GET, SiteURL.Route.apiPlanLedger, requires: .readInternal, use: ledgerAPI)
     }
@@ -102,6 +103,7 @@ enum DispatchController {
                 try await AuditLog.append(.init(action: "round.open", targetType: "plan", targetID: plan.id.uuidString,
                                                 summary: "\(month) due \(due.iso)"), by: req.auditWho, at: req.now, on: db)
             }
+            req.application.ledgerCache.invalidate()
             return req.redirect(to: SiteURL.round(try model.requireID()).path, redirectType: .normal)
         } catch let problems as Problems {
             return try await renderRounds(req, errors: problems.all, values: fields)
@@ -145,6 +147,7 @@ enum DispatchController {
             try await AuditLog.append(.init(action: "round.close", targetType: "plan", targetID: plan.id.uuidString, summary: "\(round.month)"),
                                       by: req.auditWho, at: req.now, on: db)
         }
+        req.application.ledgerCache.invalidate()
         return req.redirect(to: SiteURL.round(round.id).path + "?done=closed", redirectType: .normal)
     }
 
@@ -177,6 +180,7 @@ enum DispatchController {
         let scope = try await roundTask(req)
         do {
             let done = try await action(scope, fields)
+            req.application.ledgerCache.invalidate()
             return req.redirect(to: SiteURL.roundTask(roundID: scope.round.id, taskID: scope.task.id).path + "?done=\(done)#\(anchor)",
                                 redirectType: .normal)
         } catch let problems as Problems {
@@ -338,6 +342,35 @@ enum DispatchController {
         }
     }
 
+    // MARK: Dashboard
+
+    /// 督查看板 for the signed-in user's scope: the whole plan (office, viewers, the county head),
+    /// a leader's portfolio, or a unit's tasks.
+    @Sendable static func dashboard(_ req: Request) async throws -> Response {
+        let (plan, snapshot, user) = try await plan(req)
+        let asOf = try await asOf(req, plan: plan)
+        let d = req.pageContext(section: .workbench).strings.dispatch
+        let head = user.actor.leaderID.flatMap { snapshot.leadersByID[$0] }
+        guard let scope = WorkScope.of(user.actor, leaderIsHead: head?.precedence == 0) else { throw DomainError.forbidden }
+        let scopeTitle: String = switch scope {
+        case .jurisdiction: d.wholePlan
+        case .portfolio: d.portfolio(head?.name ?? "")
+        case .unit(let id): d.unitTasks(snapshot.unitsByID[id]?.shortName ?? "")
+        }
+        let cache = req.application.ledgerCache
+        let inScope = { (row: Ledger.Row) in scope.includes(row.task, planJurisdiction: plan.jurisdictionCode) }
+        let rows = try await DispatchStore.ledger(plan: plan, snapshot: snapshot, asOf: asOf, cache: cache, on: req.db).filter(inScope)
+        var trend: [DashboardPage.Trend] = []
+        for round in try await DispatchStore.rounds(planID: plan.id, on: req.db) where round.dueDate <= asOf {
+            let then = try await DispatchStore.ledger(plan: plan, snapshot: snapshot, asOf: round.dueDate, cache: cache, on: req.db).filter(inScope)
+            trend.append(.init(label: round.month.description, counts: Dictionary(grouping: then, by: \.colour).mapValues(\.count)))
+        }
+        let model = DashboardPage.Model(plan: plan, scopeTitle: scopeTitle, asOf: asOf, rules: DispatchStore.rules(for: plan), rows: rows,
+                                        parts: snapshot.partsByPlan[plan.id] ?? [], trend: trend,
+                                        unitName: { snapshot.unitsByID[$0]?.shortName ?? "" })
+        return req.htmlResponse(DashboardPage.render(model, context: req.pageContext(section: .workbench)))
+    }
+
     // MARK: Ledger
 
     /// The ledger's date: `asOf` if given (YYYY-MM-DD), else the latest closed round's due date.
@@ -348,7 +381,9 @@ enum DispatchController {
             }
             return date
         }
-        return DispatchStore.defaultAsOf(try await DispatchStore.rounds(planID: plan.id, on: req.db), today: today(req))
+        return DispatchStore.defaultAsOf(try await req.application.ledgerCache.rounds(plan.id) {
+            try await DispatchStore.rounds(planID: plan.id, on: req.db)
+        }, today: today(req))
     }
 
     @Sendable static func ledgerPage(_ req: Request) async throws -> Response {
@@ -359,7 +394,7 @@ enum DispatchController {
                                    colour: req.query[String.self, at: "colour"].flatMap(Colour.init(rawValue:)),
                                    status: req.query[String.self, at: "status"].flatMap(ProgressStatus.init(rawValue:)),
                                    text: req.query[String.self, at: "q"])
-        let rows = try await DispatchStore.ledger(plan: plan, snapshot: snapshot, asOf: asOf, on: req.db)
+        let rows = try await DispatchStore.ledger(plan: plan, snapshot: snapshot, asOf: asOf, cache: req.application.ledgerCache, on: req.db)
         let model = LedgerPage.Model(plan: plan, asOf: asOf, rules: DispatchStore.rules(for: plan), rows: rows.filter(filter.matches),
                                      total: rows.count, filter: filter, parts: snapshot.partsByPlan[plan.id] ?? [],
                                      units: snapshot.units(in: plan.jurisdictionCode), leaders: snapshot.leaders(in: plan.jurisdictionCode),
@@ -415,7 +450,7 @@ enum DispatchController {
     @Sendable static func ledgerAPI(_ req: Request) async throws -> LedgerDTO {
         let (plan, snapshot, _) = try await plan(req)
         let asOf = try await asOf(req, plan: plan)
-        let rows = try await DispatchStore.ledger(plan: plan, snapshot: snapshot, asOf: asOf, on: req.db)
+        let rows = try await DispatchStore.ledger(plan: plan, snapshot: snapshot, asOf: asOf, cache: req.application.ledgerCache, on: req.db)
         let language = req.pageContext(section: .workbench).language
         return LedgerDTO(asOf: asOf.iso, ruleSet: DispatchStore.rules(for: plan).name, rows: rows.map { row in
             LedgerDTO.Row(taskID: row.task.id, number: row.task.number.description, expectedProgress: (row.expected * 10).rounded() / 10,

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import LuoshiDomain
+import NIOConcurrencyHelpers
 import Vapor
 
 /// Finds who is making the request: a bearer token (API) or the session cookie (pages).
@@ -16,9 +17,34 @@ struct AuthenticationMiddleware: AsyncMiddleware {
             request.currentUser = try await Self.user(bearerToken: bearer.token, request)
         } else if let cookie = request.cookies[Self.sessionCookie]?.string, !cookie.isEmpty, cookie.count <= 128,
                   !Self.isAPIWrite(request) {
-            request.currentUser = try await Self.user(sessionToken: cookie, request)
+            request.currentUser = try await Self.cachedUser(sessionToken: cookie, request)
         }
-        return try await next.respond(to: request)
+        let response = try await next.respond(to: request)
+        // Sign-in, sign-out, password, account and administration changes may end or change any
+        // session: forget every remembered one.
+        if request.method != .GET, ["/login", "/logout", "/account", "/admin"].contains(where: { request.url.path.hasPrefix($0) }) {
+            request.application.sessionCache.removeAll()
+        }
+        return response
+    }
+
+    /// A session remembered for a few seconds saves two queries on every signed-in request; an
+    /// entry is used only while the session is unexpired and its last-seen time needs no write.
+    private static func cachedUser(sessionToken: String, _ request: Request) async throws -> CurrentUser? {
+        let key = Secrets.sha256Hex(sessionToken)
+        let now = request.now
+        let settings = try await request.application.securitySettings.current(request.db)
+        if let entry = request.application.sessionCache.entry(key, now: now),
+           !settings.session.isExpired(createdAt: entry.startedAt, lastSeenAt: entry.lastSeenAt, now: now),
+           now.timeIntervalSince(entry.lastSeenAt) < lastSeenGranularity {
+            return entry.user
+        }
+        guard let (user, startedAt, lastSeenAt) = try await Self.user(sessionToken: sessionToken, request) else {
+            request.application.sessionCache.remove(key)
+            return nil
+        }
+        request.application.sessionCache.store(key, .init(user: user, startedAt: startedAt, lastSeenAt: lastSeenAt, cachedAt: now))
+        return user
     }
 
     /// API writes authenticate by bearer token only: the CSRF check covers forms, not `/api`, so a
@@ -45,7 +71,7 @@ struct AuthenticationMiddleware: AsyncMiddleware {
                            mustChangePassword: mustChange(token.user, settings, now), credential: .token(id: tokenID))
     }
 
-    private static func user(sessionToken: String, _ request: Request) async throws -> CurrentUser? {
+    private static func user(sessionToken: String, _ request: Request) async throws -> (CurrentUser, startedAt: Date, lastSeenAt: Date)? {
         guard let session = try await SessionModel.query(on: request.db)
             .filter(\.$tokenHash == Secrets.sha256Hex(sessionToken)).with(\.$user).first(),
               let sessionID = session.id else { return nil }
@@ -66,12 +92,59 @@ struct AuthenticationMiddleware: AsyncMiddleware {
             session.lastSeenAt = now
             try await session.save(on: request.db)
         }
-        return CurrentUser(actor: actor, displayName: user.displayName, mustChangePassword: mustChange(user, settings, now),
-                           credential: .session(id: sessionID, csrfToken: session.csrfToken))
+        return (CurrentUser(actor: actor, displayName: user.displayName, mustChangePassword: mustChange(user, settings, now),
+                            credential: .session(id: sessionID, csrfToken: session.csrfToken)), session.startedAt, session.lastSeenAt)
     }
 
     static func mustChange(_ user: UserModel, _ settings: SecuritySettings, _ now: Date) -> Bool {
         user.mustChangePassword || settings.password.isExpired(changedAt: user.passwordChangedAt, now: now)
+    }
+}
+
+/// Sessions remembered for `ttl` seconds (per process). Every web change to accounts clears it;
+/// a change made elsewhere (the CLI, another instance) takes effect within `ttl`.
+final class SessionCache: Sendable {
+    struct Entry: Sendable {
+        var user: CurrentUser
+        var startedAt: Date
+        var lastSeenAt: Date
+        var cachedAt: Date
+    }
+
+    static let ttl: TimeInterval = 5
+    static let limit = 10_000
+    private let entries = NIOLockedValueBox<[String: Entry]>([:])
+
+    func entry(_ key: String, now: Date) -> Entry? {
+        entries.withLockedValue { entries in
+            guard let entry = entries[key] else { return nil }
+            guard now.timeIntervalSince(entry.cachedAt) < Self.ttl, now >= entry.cachedAt else {
+                entries[key] = nil
+                return nil
+            }
+            return entry
+        }
+    }
+
+    func store(_ key: String, _ entry: Entry) {
+        entries.withLockedValue { entries in
+            if entries.count >= Self.limit { entries.removeAll() }
+            entries[key] = entry
+        }
+    }
+
+    func remove(_ key: String) { _ = entries.withLockedValue { $0.removeValue(forKey: key) } }
+    func removeAll() { entries.withLockedValue { $0.removeAll() } }
+}
+
+extension Application {
+    private struct SessionCacheKey: StorageKey { typealias Value = SessionCache }
+
+    var sessionCache: SessionCache {
+        if let existing = storage[SessionCacheKey.self] { return existing }
+        let cache = SessionCache()
+        storage[SessionCacheKey.self] = cache
+        return cache
     }
 }
 

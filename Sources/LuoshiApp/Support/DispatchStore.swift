@@ -1,6 +1,51 @@
 import Fluent
 import Foundation
 import LuoshiDomain
+import NIOConcurrencyHelpers
+import Vapor
+
+/// Ledger rows computed once per plan, date and data state: the ledger page, its API and the
+/// dashboards read them many times between writes. Any dispatch write clears it; a catalog
+/// change (a task, a charter) changes the snapshot version in the key.
+final class LedgerCache: Sendable {
+    private let entries = NIOLockedValueBox<[String: [Ledger.Row]]>([:])
+    private let roundsByPlan = NIOLockedValueBox<[UUID: [DispatchStore.Round]]>([:])
+    static let limit = 64
+
+    /// A plan's rounds, remembered until the next dispatch write.
+    func rounds(_ planID: UUID, load: () async throws -> [DispatchStore.Round]) async rethrows -> [DispatchStore.Round] {
+        if let cached = roundsByPlan.withLockedValue({ $0[planID] }) { return cached }
+        let rounds = try await load()
+        roundsByPlan.withLockedValue { $0[planID] = rounds }
+        return rounds
+    }
+
+    func rows(_ key: String, compute: () async throws -> [Ledger.Row]) async rethrows -> [Ledger.Row] {
+        if let cached = entries.withLockedValue({ $0[key] }) { return cached }
+        let rows = try await compute()
+        entries.withLockedValue { entries in
+            if entries.count >= Self.limit { entries.removeAll() }
+            entries[key] = rows
+        }
+        return rows
+    }
+
+    func invalidate() {
+        entries.withLockedValue { $0.removeAll() }
+        roundsByPlan.withLockedValue { $0.removeAll() }
+    }
+}
+
+extension Application {
+    private struct LedgerCacheKey: StorageKey { typealias Value = LedgerCache }
+
+    var ledgerCache: LedgerCache {
+        if let existing = storage[LedgerCacheKey.self] { return existing }
+        let cache = LedgerCache()
+        storage[LedgerCacheKey.self] = cache
+        return cache
+    }
+}
 
 /// Reads rounds and reports of a plan and computes what the ledger, the round pipeline and the
 /// API show. Colours and statuses come from `ProgressRules` in LuoshiDomain.
@@ -34,7 +79,14 @@ enum DispatchStore {
         rounds.filter { $0.isClosed(today: today) }.map(\.dueDate).max() ?? today
     }
 
-    /// The ledger rows of `plan` as of `asOf`.
+    /// The ledger rows of `plan` as of `asOf`, from `cache` when it has them.
+    static func ledger(plan: Plan, snapshot: CatalogSnapshot, asOf: CalendarDate, cache: LedgerCache, on db: any Database) async throws -> [Ledger.Row] {
+        try await cache.rows("\(plan.id)|\(asOf.iso)|\(snapshot.version)") {
+            try await ledger(plan: plan, snapshot: snapshot, asOf: asOf, on: db)
+        }
+    }
+
+    /// The ledger rows of `plan` as of `asOf`, computed.
     static func ledger(plan: Plan, snapshot: CatalogSnapshot, asOf: CalendarDate, on db: any Database) async throws -> [Ledger.Row] {
         let tasks = snapshot.tasksByPlan[plan.id] ?? []
         let rounds = try await rounds(planID: plan.id, on: db)

@@ -70,6 +70,8 @@ legend{font-weight:700;padding:0 .25rem}
 .light-blue{color:#0b4f8a;background:#e8f1fb}
 .light-yellow{color:#6b4e00;background:#fff4cc}
 .light-red{color:#a30000;background:#fdeaea}
+.chart{display:block;width:100%;max-width:40rem;height:auto;margin:.5rem 0;border:1px solid var(--line)}
+.seg-green{fill:#2e7d43}.seg-blue{fill:#1f6fb5}.seg-yellow{fill:#e0a800}.seg-red{fill:#c62828}
 .card{border:1px solid var(--line);border-radius:.25rem;padding:.25rem 1rem;margin:0 0 1rem}
 .hint{color:var(--muted);margin:.25rem 0}
 .error-message{color:var(--red);font-weight:600;margin:.25rem 0}

@@ -66,6 +66,16 @@ struct DispatchStrings: Sendable {
     let expected: String
     let explanation: String
     let likelyToMiss: String
+    let dashboardTitle: String
+    let byColour: String
+    let byPart: String
+    let trend: String
+    let redList: String
+    let likelyList: String
+    let none: String
+    let wholePlan: String
+    let portfolio: @Sendable (String) -> String
+    let unitTasks: @Sendable (String) -> String
 
     static let chinese = DispatchStrings(
         roundsTitle: "月调度", ledgerTitle: "任务台账", noRounds: "尚未开展月调度。", month: "调度月份", monthHint: "写作 YYYY-MM，如 2023-04。",
@@ -125,7 +135,9 @@ struct DispatchStrings: Sendable {
         ledgerHint: "颜色和状态按督查室核实的进度计算；报送进度仅供对照。每一行都写明了依据。",
         filter: "筛选台账", all: "全部", colour: "预警", search: "搜索任务内容", apply: "筛选",
         ledgerSummary: { shown, total, colours in "显示 \(shown) 项（共 \(total) 项）：\(colours)。" },
-        expected: "序时进度", explanation: "依据", likelyToMiss: "预计难以按期完成")
+        expected: "序时进度", explanation: "依据", likelyToMiss: "预计难以按期完成",
+        dashboardTitle: "督查看板", byColour: "按预警颜色", byPart: "按部分", trend: "逐月变化", redList: "红灯任务", likelyList: "预计难以按期完成的任务",
+        none: "无。", wholePlan: "全部任务", portfolio: { "\($0)分管的任务" }, unitTasks: { "\($0)的任务" })
 
     static let english = DispatchStrings(
         roundsTitle: "Monthly dispatch", ledgerTitle: "Ledger", noRounds: "No rounds yet.", month: "Month", monthHint: "Written YYYY-MM, e.g. 2023-04.",
@@ -185,5 +197,7 @@ struct DispatchStrings: Sendable {
         ledgerHint: "Colours and statuses use the office's verified progress; reported progress is shown for comparison. Each row says why.",
         filter: "Filter the ledger", all: "All", colour: "Light", search: "Search task text", apply: "Filter",
         ledgerSummary: { shown, total, colours in "\(shown) of \(total) tasks: \(colours)." },
-        expected: "Expected", explanation: "Why", likelyToMiss: "likely to miss")
+        expected: "Expected", explanation: "Why", likelyToMiss: "likely to miss",
+        dashboardTitle: "Dashboard", byColour: "By light", byPart: "By part", trend: "Month by month", redList: "Red tasks", likelyList: "Likely to miss their deadline",
+        none: "None.", wholePlan: "All tasks", portfolio: { "\($0)'s portfolio" }, unitTasks: { "\($0)'s tasks" })
 }

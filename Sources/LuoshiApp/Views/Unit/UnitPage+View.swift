@@ -51,6 +51,9 @@ extension UnitPage {
                             Node.text("　")
                             Node.a(.href(SiteURL.planLedger(group.plan.id).path), .ariaLabel("\(s.dispatch.ledgerTitle)：\(group.plan.title)"),
                                    text: s.dispatch.ledgerTitle)
+                            Node.text("　")
+                            Node.a(.href(SiteURL.planDashboard(group.plan.id).path), .ariaLabel("\(s.dispatch.dashboardTitle)：\(group.plan.title)"),
+                                   text: s.dispatch.dashboardTitle)
                         }
                     }
                 }

@@ -1,0 +1,45 @@
+import Fluent
+import Foundation
+@testable import LuoshiApp
+import LuoshiDomain
+import Testing
+import Vapor
+import VaporTesting
+
+/// Signed-in requests remember their session for a few seconds; account changes made on the web
+/// forget it at once, and a change made behind the server's back counts within the TTL.
+@Suite("Session cache")
+struct SessionCacheTests {
+    @Test func aChangeOutsideTheWebTakesEffectWithinTheTTL() async throws {
+        try await withLuoshiApp { app in
+            app.clock.set(Date(timeIntervalSince1970: 1_700_000_000))
+            let user = try await app.makeUser("du.cha", .supervisor)
+            let session = try await app.signIn("du.cha")
+            func status() async throws -> HTTPStatus {
+                var status = HTTPStatus.ok
+                try await app.testing().test(.GET, "/workbench", headers: session.headers) { res in status = res.status }
+                return status
+            }
+            #expect(try await status() == .ok)
+            user.disabled = true   // as the CLI or another instance would: no web request here
+            try await user.save(on: app.db)
+            #expect(try await status() == .ok, "remembered for at most the TTL")
+            app.clock.advance(by: SessionCache.ttl + 1)
+            #expect(try await status() != .ok, "then the database is asked again and the session ends")
+        }
+    }
+
+    @Test func signingOutForgetsTheSessionAtOnce() async throws {
+        try await withLuoshiApp { app in
+            try await app.makeUser("du.cha", .supervisor)
+            let session = try await app.signIn("du.cha")
+            try await app.testing().test(.GET, "/workbench", headers: session.headers) { res in #expect(res.status == .ok) }
+            try await app.testing().test(.POST, "/logout", headers: headers(session, form: true), body: form([("_csrf", session.csrf)])) { res in
+                #expect(res.status == .seeOther)
+            }
+            try await app.testing().test(.GET, "/workbench", headers: session.headers) { res in
+                #expect(res.status != .ok, "the old cookie no longer signs in")
+            }
+        }
+    }
+}
