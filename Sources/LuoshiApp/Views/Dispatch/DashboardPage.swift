@@ -111,7 +111,7 @@ enum DashboardPage {
                             guard total > 0, part.count > 0 else { return nil }
                             let w = width * Double(part.count) / Double(total)
                             defer { x += w }
-                            return .element("rect", [.custom("x", String(format: "%.1f", x)), .custom("y", "0"), .custom("width", String(format: "%.1f", w)),
+                            return .element("rect", [.custom("x", ProgressRules.percentText(x)), .custom("y", "0"), .custom("width", ProgressRules.percentText(w)),
                                                      .custom("height", "28"), .class("seg-\(part.colour.rawValue)")], [])
                         })
     }
