@@ -72,6 +72,13 @@ public enum SafeURL {
     static let allowedSchemes: Set<String> = ["http", "https", "mailto", "tel"]
 
     public static func validated(_ url: String) -> String? {
+        // Fast path for what views write most: a root-relative path ("/tasks/…") whose first
+        // character is "/" cannot start a scheme, unless it is "//" (a scheme-relative URL, which
+        // the full check below handles like any other).
+        let bytes = url.utf8
+        if bytes.first == 0x2F, bytes.dropFirst().first != 0x2F, bytes.dropFirst().first != 0x5C {
+            return url
+        }
         // Browsers ignore ASCII whitespace and control characters inside a scheme, so strip
         // them before looking for one ("java\tscript:" is still javascript:).
         let significant = url.unicodeScalars.filter { $0.value > 0x20 && $0.value != 0x7F }

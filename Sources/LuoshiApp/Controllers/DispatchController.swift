@@ -76,8 +76,7 @@ enum DispatchController {
     private static func renderRounds(_ req: Request, errors: [DomainError], values: [String: String]) async throws -> Response {
         let (plan, _, user) = try await plan(req)
         let rounds = try await DispatchStore.rounds(planID: plan.id, on: req.db)
-        let reports = rounds.isEmpty ? [] : try await ProgressReportModel.query(on: req.db).filter(\.$round.$id ~~ rounds.map(\.id)).all()
-        let submitted = Dictionary(grouping: reports.filter { $0.status != .draft }, by: { $0.$round.id }).mapValues(\.count)
+        let submitted = try await DispatchStore.submittedCounts(planID: plan.id, on: req.db)
         let model = RoundsPage.Model(plan: plan, rounds: rounds, submittedCount: submitted, today: today(req),
                                      managesPlans: Policy.can(user.actor, .managePlans), csrfToken: user.csrfToken ?? "",
                                      errors: errors, values: values)

@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import LuoshiDomain
 import NIOConcurrencyHelpers
+import SQLKit
 import Vapor
 
 /// Ledger rows computed once per plan, date and data state: the ledger page, its API and the
@@ -69,6 +70,17 @@ enum DispatchStore {
 
     static func rounds(planID: UUID, on db: any Database) async throws -> [Round] {
         try await ReportRoundModel.query(on: db).filter(\.$plan.$id == planID).all().compactMap(round).sorted { $0.month < $1.month }
+    }
+
+    /// Reports past draft per round of a plan, counted in the database.
+    static func submittedCounts(planID: UUID, on db: any Database) async throws -> [UUID: Int] {
+        guard let sql = db as? any SQLDatabase else { return [:] }
+        struct Row: Decodable { let roundId: UUID, n: Int }
+        let rows = try await sql.raw("""
+            SELECT r.round_id, COUNT(*) AS n FROM progress_reports r JOIN report_rounds o ON o.id = r.round_id
+            WHERE o.plan_id = \(bind: planID) AND r.status <> \(bind: Dispatch.ReportStatus.draft.rawValue) GROUP BY r.round_id
+            """).all(decoding: Row.self, with: SQLRowDecoder(keyDecodingStrategy: .convertFromSnakeCase))
+        return Dictionary(rows.map { ($0.roundId, $0.n) }, uniquingKeysWith: +)
     }
 
     /// The rule set a plan's colours are computed by.
