@@ -21,6 +21,8 @@ extension Node {
             Escaping.append(value, to: &output)
         case .trusted(let markup):
             output += markup.description
+        case .prerendered(let markup):
+            output += markup
         case .fragment(let nodes):
             for node in nodes { node.write(into: &output) }
         case .void(let tag, let attributes):

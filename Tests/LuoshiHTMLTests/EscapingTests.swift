@@ -98,3 +98,14 @@ private func expectInert(_ html: String, _ hostile: String, sourceLocation: Sour
         #expect(Node.html(.lang("zh-CN")).renderDocument() == #"<!DOCTYPE html><html lang="zh-CN"></html>"#)
     }
 }
+
+@Suite struct PrerenderedTests {
+    @Test func aPrerenderedFragmentIsTheSameEscapedMarkup() {
+        let nodes: [Node] = [.p(text: "<script>alert(1)</script>"), .a(.href("/tasks/1"), .title("\" onmouseover=\"x"), text: "任务")]
+        let fragment = Node.prerender(nodes)
+        let placed = Node.div(.class("wrap")) { Node.prerendered(fragment) }.render()
+        #expect(placed == "<div class=\"wrap\">" + nodes.map { $0.render() }.joined() + "</div>")
+        #expect(!placed.contains("<script>") && placed.contains("&lt;script&gt;"))
+        #expect(fragment.byteCount == nodes.map { $0.render() }.joined().utf8.count)
+    }
+}

@@ -357,6 +357,16 @@ enum DispatchController {
         case .unit(let id): d.unitTasks(snapshot.unitsByID[id]?.shortName ?? "")
         }
         let cache = req.application.ledgerCache
+        let context = req.pageContext(section: .workbench)
+        let key = "dashboard|\(plan.id)|\(asOf.iso)|\(scope)|\(context.language.rawValue)|\(context.elder)|\(snapshot.version)"
+        let content = try await cache.fragment(key) { Node.prerender(try await dashboardContent(req, plan: plan, snapshot: snapshot, asOf: asOf,
+                                                                                              scope: scope, scopeTitle: scopeTitle, context: context)) }
+        return req.htmlResponse(DashboardPage.page(content: content, context: context))
+    }
+
+    private static func dashboardContent(_ req: Request, plan: Plan, snapshot: CatalogSnapshot, asOf: CalendarDate, scope: WorkScope,
+                                         scopeTitle: String, context: PageContext) async throws -> [Node] {
+        let cache = req.application.ledgerCache
         let inScope = { (row: Ledger.Row) in scope.includes(row.task, planJurisdiction: plan.jurisdictionCode) }
         let rows = try await DispatchStore.ledger(plan: plan, snapshot: snapshot, asOf: asOf, cache: cache, on: req.db).filter(inScope)
         var trend: [DashboardPage.Trend] = []
@@ -367,7 +377,7 @@ enum DispatchController {
         let model = DashboardPage.Model(plan: plan, scopeTitle: scopeTitle, asOf: asOf, rules: DispatchStore.rules(for: plan), rows: rows,
                                         parts: snapshot.partsByPlan[plan.id] ?? [], trend: trend,
                                         unitName: { snapshot.unitsByID[$0]?.shortName ?? "" })
-        return req.htmlResponse(DashboardPage.render(model, context: req.pageContext(section: .workbench)))
+        return DashboardPage.content(model, context: context)
     }
 
     // MARK: Ledger
@@ -388,17 +398,22 @@ enum DispatchController {
     @Sendable static func ledgerPage(_ req: Request) async throws -> Response {
         let (plan, snapshot, _) = try await plan(req)
         let asOf = try await asOf(req, plan: plan)
-        let filter = Ledger.Filter(part: req.query[Int.self, at: "part"], unitID: req.query[String.self, at: "unit"].flatMap(UUID.init(uuidString:)),
-                                   leaderID: req.query[String.self, at: "leader"].flatMap(UUID.init(uuidString:)),
-                                   colour: req.query[String.self, at: "colour"].flatMap(Colour.init(rawValue:)),
-                                   status: req.query[String.self, at: "status"].flatMap(ProgressStatus.init(rawValue:)),
-                                   text: req.query[String.self, at: "q"])
-        let rows = try await DispatchStore.ledger(plan: plan, snapshot: snapshot, asOf: asOf, cache: req.application.ledgerCache, on: req.db)
-        let model = LedgerPage.Model(plan: plan, asOf: asOf, rules: DispatchStore.rules(for: plan), rows: rows.filter(filter.matches),
-                                     total: rows.count, filter: filter, parts: snapshot.partsByPlan[plan.id] ?? [],
-                                     units: snapshot.units(in: plan.jurisdictionCode), leaders: snapshot.leaders(in: plan.jurisdictionCode),
-                                     unitName: { snapshot.unitsByID[$0]?.shortName ?? "" })
-        return req.htmlResponse(LedgerPage.render(model, context: req.pageContext(section: .workbench)))
+        let context = req.pageContext(section: .workbench)
+        let key = "ledger|\(plan.id)|\(asOf.iso)|\(req.url.query ?? "")|\(context.language.rawValue)|\(context.elder)|\(snapshot.version)"
+        let content = try await req.application.ledgerCache.fragment(key) {
+            let filter = Ledger.Filter(part: req.query[Int.self, at: "part"], unitID: req.query[String.self, at: "unit"].flatMap(UUID.init(uuidString:)),
+                                       leaderID: req.query[String.self, at: "leader"].flatMap(UUID.init(uuidString:)),
+                                       colour: req.query[String.self, at: "colour"].flatMap(Colour.init(rawValue:)),
+                                       status: req.query[String.self, at: "status"].flatMap(ProgressStatus.init(rawValue:)),
+                                       text: req.query[String.self, at: "q"])
+            let rows = try await DispatchStore.ledger(plan: plan, snapshot: snapshot, asOf: asOf, cache: req.application.ledgerCache, on: req.db)
+            let model = LedgerPage.Model(plan: plan, asOf: asOf, rules: DispatchStore.rules(for: plan), rows: rows.filter(filter.matches),
+                                         total: rows.count, filter: filter, parts: snapshot.partsByPlan[plan.id] ?? [],
+                                         units: snapshot.units(in: plan.jurisdictionCode), leaders: snapshot.leaders(in: plan.jurisdictionCode),
+                                         unitName: { snapshot.unitsByID[$0]?.shortName ?? "" })
+            return Node.prerender(LedgerPage.content(model, context: context))
+        }
+        return req.htmlResponse(LedgerPage.page(planID: plan.id, content: content, context: context))
     }
 
     struct RoundDTO: Content {
@@ -446,15 +461,22 @@ enum DispatchController {
         var rows: [Row]
     }
 
-    @Sendable static func ledgerAPI(_ req: Request) async throws -> LedgerDTO {
+    @Sendable static func ledgerAPI(_ req: Request) async throws -> Response {
         let (plan, snapshot, _) = try await plan(req)
         let asOf = try await asOf(req, plan: plan)
-        let rows = try await DispatchStore.ledger(plan: plan, snapshot: snapshot, asOf: asOf, cache: req.application.ledgerCache, on: req.db)
         let language = req.pageContext(section: .workbench).language
-        return LedgerDTO(asOf: asOf.iso, ruleSet: DispatchStore.rules(for: plan).name, rows: rows.map { row in
-            LedgerDTO.Row(taskID: row.task.id, number: row.task.number.description, expectedProgress: (row.expected * 10).rounded() / 10,
-                          verifiedProgress: row.verified, reportedProgress: row.reported, status: row.status, colour: row.colour,
-                          explanation: row.explanation.text(in: language), likelyToMiss: row.likelyToMiss)
-        })
+        let body = try await req.application.ledgerCache.document("ledger|\(plan.id)|\(asOf.iso)|\(language.rawValue)|\(snapshot.version)") {
+            let rows = try await DispatchStore.ledger(plan: plan, snapshot: snapshot, asOf: asOf, cache: req.application.ledgerCache, on: req.db)
+            let dto = LedgerDTO(asOf: asOf.iso, ruleSet: DispatchStore.rules(for: plan).name, rows: rows.map { row in
+                LedgerDTO.Row(taskID: row.task.id, number: row.task.number.description, expectedProgress: (row.expected * 10).rounded() / 10,
+                              verifiedProgress: row.verified, reportedProgress: row.reported, status: row.status, colour: row.colour,
+                              explanation: row.explanation.text(in: language), likelyToMiss: row.likelyToMiss)
+            })
+            return ByteBuffer(data: try JSONEncoder().encode(dto))
+        }
+        var headers = HTTPHeaders()
+        headers.contentType = .json
+        return Response(status: .ok, headers: headers, body: .init(buffer: body))
     }
+
 }

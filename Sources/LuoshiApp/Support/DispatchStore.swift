@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import LuoshiDomain
+import LuoshiHTML
 import NIOConcurrencyHelpers
 import SQLKit
 import Vapor
@@ -11,7 +12,35 @@ import Vapor
 final class LedgerCache: Sendable {
     private let entries = NIOLockedValueBox<[String: [Ledger.Row]]>([:])
     private let roundsByPlan = NIOLockedValueBox<[UUID: [DispatchStore.Round]]>([:])
+    private let fragments = NIOLockedValueBox<(entries: [String: Prerendered], bytes: Int)>(([:], 0))
     static let limit = 64
+    static let fragmentBytes = 32 * 1_048_576
+
+    private let documents = NIOLockedValueBox<[String: ByteBuffer]>([:])
+
+    /// API bodies encoded once per key (plan, date, language, data version).
+    func document(_ key: String, encode: () async throws -> ByteBuffer) async rethrows -> ByteBuffer {
+        if let cached = documents.withLockedValue({ $0[key] }) { return cached }
+        let body = try await encode()
+        documents.withLockedValue { documents in
+            if documents.count >= Self.limit { documents.removeAll() }
+            documents[key] = body
+        }
+        return body
+    }
+
+    /// Page content rendered once per key (plan, date, filters, language, mode, data version),
+    /// placed into each signed-in user's own layout.
+    func fragment(_ key: String, render: () async throws -> Prerendered) async rethrows -> Prerendered {
+        if let cached = fragments.withLockedValue({ $0.entries[key] }) { return cached }
+        let fragment = try await render()
+        fragments.withLockedValue { state in
+            if state.entries.count >= 512 || state.bytes + fragment.byteCount > Self.fragmentBytes { state = ([:], 0) }
+            state.entries[key] = fragment
+            state.bytes += fragment.byteCount
+        }
+        return fragment
+    }
 
     /// A plan's rounds, remembered until the next dispatch write.
     func rounds(_ planID: UUID, load: () async throws -> [DispatchStore.Round]) async rethrows -> [DispatchStore.Round] {
@@ -34,6 +63,8 @@ final class LedgerCache: Sendable {
     func invalidate() {
         entries.withLockedValue { $0.removeAll() }
         roundsByPlan.withLockedValue { $0.removeAll() }
+        fragments.withLockedValue { $0 = ([:], 0) }
+        documents.withLockedValue { $0.removeAll() }
     }
 }
 

@@ -24,14 +24,21 @@ enum DashboardPage {
 
     static let order: [Colour] = [.green, .blue, .yellow, .red]
 
-    static func render(_ model: Model, context: PageContext) -> Node {
+    /// The page around `content` (which `content(_:context:)` rendered, perhaps for another user of the same scope).
+    static func page(content: Prerendered, context: PageContext) -> Node {
+        let s = context.strings
+        return Layout.page(title: s.dispatch.dashboardTitle, context: context, crumbs: [
+            Crumb(title: s.account.workbench, url: .workbench), Crumb(title: s.dispatch.dashboardTitle),
+        ], content: [.prerendered(content)])
+    }
+
+    /// Everything below the breadcrumbs, for one scope.
+    static func content(_ model: Model, context: PageContext) -> [Node] {
         let s = context.strings, d = s.dispatch, language = context.language
         let counts = Dictionary(grouping: model.rows, by: \.colour).mapValues(\.count)
         let red = model.rows.filter { $0.colour == .red }
         let likely = model.rows.filter(\.likelyToMiss)
-        return Layout.page(title: d.dashboardTitle, context: context, crumbs: [
-            Crumb(title: s.account.workbench, url: .workbench), Crumb(title: d.dashboardTitle),
-        ], content: [
+        return [
             .h1(text: d.dashboardTitle),
             .p(s.dataLang, text: model.plan.title),
             .p(.class("lead"), text: "\(model.scopeTitle)　\(d.asOf(model.asOf.iso, model.rules.name))"),
@@ -97,7 +104,7 @@ enum DashboardPage {
             },
             list(id: "red-list", title: d.redList, rows: red, model, context),
             list(id: "likely-list", title: d.likelyList, rows: likely, model, context),
-        ])
+        ]
     }
 
     /// A horizontal stacked bar, one segment per colour, labelled for screen readers; the table

@@ -18,13 +18,20 @@ enum LedgerPage {
         var unitName: @Sendable (UUID) -> String
     }
 
-    static func render(_ model: Model, context: PageContext) -> Node {
+    /// The page around `content` (which `content(_:context:)` rendered, perhaps for another user).
+    static func page(planID: UUID, content: Prerendered, context: PageContext) -> Node {
+        let d = context.strings.dispatch
+        return Layout.page(title: d.ledgerTitle, context: context, crumbs: [
+            Crumb(title: d.roundsTitle, url: .planRounds(planID)), Crumb(title: d.ledgerTitle),
+        ], content: [.prerendered(content)])
+    }
+
+    /// Everything below the breadcrumbs: the same for every internal user of the jurisdiction.
+    static func content(_ model: Model, context: PageContext) -> [Node] {
         let s = context.strings, d = s.dispatch, language = context.language
         let plan = model.plan
         let counts = Dictionary(grouping: model.rows, by: \.colour).mapValues(\.count)
-        return Layout.page(title: d.ledgerTitle, context: context, crumbs: [
-            Crumb(title: d.roundsTitle, url: .planRounds(plan.id)), Crumb(title: d.ledgerTitle),
-        ], content: [
+        return [
             .h1(text: d.ledgerTitle),
             .p(s.dataLang, text: plan.title),
             .p(.class("lead"), text: d.asOf(model.asOf.iso, model.rules.name)),
@@ -70,6 +77,6 @@ enum LedgerPage {
                     }
                 }
             },
-        ])
+        ]
     }
 }
