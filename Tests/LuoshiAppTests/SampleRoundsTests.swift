@@ -43,6 +43,11 @@ struct SampleRoundsTests {
                     #expect(body.contains("2023-04") && body.contains("2023-06") && body.contains("红灯任务"))
                 }
             }
+            let unitSession = try await app.signIn("fgj.staff")
+            try await app.testing().test(.GET, "/plans/\(planID)/dashboard?asOf=2023-06-25", headers: unitSession.headers) { res in
+                #expect(res.body.string.contains("本轮待报送") && res.body.string.contains("被退回待修改"), "a unit sees what it still owes")
+                #expect(res.body.string.contains("2023年6月调度"))
+            }
             try await app.testing().test(.GET, "/plans/\(planID)/dashboard") { res in
                 #expect(res.status != .ok, "not public")
             }

@@ -237,6 +237,13 @@ def test_unit_reports_in_the_round(site, accounts):
     overflow = horizontal_overflow(site)
     if overflow:
         problems.append(f"[report-375px] {overflow}")
+    click_header_link(site, "/workbench")
+    boards = [a for a in site.driver.find_elements(By.CSS_SELECTOR, 'main a[href$="/dashboard"]')
+              if "2023" in (a.get_attribute("aria-label") or "")]
+    assert boards, f"{UNIT_ACCOUNT}'s workbench has no 督查看板 link"
+    site.click(boards[0], "the unit's dashboard")
+    assert "本轮待报送" in site.driver.find_element(By.TAG_NAME, "main").text, "the unit's dashboard does not say what is still due"
+    check("unit-dashboard-375px")
     assert not problems, "problems found:\n\n" + "\n\n".join(problems)
 
 

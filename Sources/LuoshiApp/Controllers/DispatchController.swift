@@ -374,9 +374,17 @@ enum DispatchController {
             let then = try await DispatchStore.ledger(plan: plan, snapshot: snapshot, asOf: round.dueDate, cache: cache, on: req.db).filter(inScope)
             trend.append(.init(label: round.month.description, counts: Dictionary(grouping: then, by: \.colour).mapValues(\.count)))
         }
+        var unitWork: DashboardPage.UnitWork?
+        if case .unit(let unitID) = scope, let latest = try await DispatchStore.rounds(planID: plan.id, on: req.db).last {
+            let reports = try await ProgressReportModel.query(on: req.db).filter(\.$round.$id == latest.id).filter(\.$unitID == unitID).all()
+            let status = Dictionary(reports.map { ($0.taskID, $0.status) }, uniquingKeysWith: { first, _ in first })
+            let led = snapshot.tasksLedByUnit[unitID]?.filter { $0.planID == plan.id } ?? []
+            unitWork = .init(round: latest, due: led.filter { ![.submitted, .accepted].contains(status[$0.id]) && status[$0.id] != .returned },
+                             returned: led.filter { status[$0.id] == .returned })
+        }
         let model = DashboardPage.Model(plan: plan, scopeTitle: scopeTitle, asOf: asOf, rules: DispatchStore.rules(for: plan), rows: rows,
                                         parts: snapshot.partsByPlan[plan.id] ?? [], trend: trend,
-                                        unitName: { snapshot.unitsByID[$0]?.shortName ?? "" })
+                                        unitName: { snapshot.unitsByID[$0]?.shortName ?? "" }, unitWork: unitWork)
         return DashboardPage.content(model, context: context)
     }
 

@@ -20,6 +20,14 @@ enum DashboardPage {
         var parts: [Part]
         var trend: [Trend]
         var unitName: @Sendable (UUID) -> String
+        /// For a unit: what it still owes in the latest round, and what was returned to it.
+        var unitWork: UnitWork?
+    }
+
+    struct UnitWork: Sendable {
+        var round: DispatchStore.Round
+        var due: [PlanTask]
+        var returned: [PlanTask]
     }
 
     static let order: [Colour] = [.green, .blue, .yellow, .red]
@@ -104,6 +112,7 @@ enum DashboardPage {
             },
             list(id: "red-list", title: d.redList, rows: red, model, context),
             list(id: "likely-list", title: d.likelyList, rows: likely, model, context),
+            model.unitWork.map { unitWork($0, context) } ?? .empty,
         ]
     }
 
@@ -121,6 +130,32 @@ enum DashboardPage {
                             return .element("rect", [.custom("x", ProgressRules.percentText(x)), .custom("y", "0"), .custom("width", ProgressRules.percentText(w)),
                                                      .custom("height", "28"), .class("seg-\(part.colour.rawValue)")], [])
                         })
+    }
+
+    /// A unit's own to-do in the latest round: tasks still to report, reports returned to it.
+    static func unitWork(_ work: UnitWork, _ context: PageContext) -> Node {
+        let s = context.strings, d = s.dispatch
+        return .section(.ariaLabelledBy("unit-work")) {
+            Node.h2(.id("unit-work"), text: d.roundName(work.round.month))
+            Node.p(text: d.roundFacts(work.round.dueDate.iso, d.roundStatus(work.round.status == .closed)))
+            for (title, tasks) in [(d.stillDue, work.due), (d.returnedReports, work.returned)] {
+                Node.h3(text: "\(title)（\(tasks.count)）")
+                if tasks.isEmpty {
+                    Node.p(text: d.none)
+                } else {
+                    Node.ul {
+                        for task in tasks {
+                            Node.li {
+                                Node.a(.href(SiteURL.roundTask(roundID: work.round.id, taskID: task.id).path),
+                                       .ariaLabel(d.reportOn(task.number.description)), text: task.number.description)
+                                Node.text("　")
+                                s.data(task.content)
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     static func list(id: String, title: String, rows: [Ledger.Row], _ model: Model, _ context: PageContext) -> Node {

@@ -76,6 +76,8 @@ struct DispatchStrings: Sendable {
     let wholePlan: String
     let portfolio: @Sendable (String) -> String
     let unitTasks: @Sendable (String) -> String
+    let stillDue: String
+    let returnedReports: String
 
     static let chinese = DispatchStrings(
         roundsTitle: "月调度", ledgerTitle: "任务台账", noRounds: "尚未开展月调度。", month: "调度月份", monthHint: "写作 YYYY-MM，如 2023-04。",
@@ -137,7 +139,8 @@ struct DispatchStrings: Sendable {
         ledgerSummary: { shown, total, colours in "显示 \(shown) 项（共 \(total) 项）：\(colours)。" },
         expected: "序时进度", explanation: "依据", likelyToMiss: "预计难以按期完成",
         dashboardTitle: "督查看板", byColour: "按预警颜色", byPart: "按部分", trend: "逐月变化", redList: "红灯任务", likelyList: "预计难以按期完成的任务",
-        none: "无。", wholePlan: "全部任务", portfolio: { "\($0)分管的任务" }, unitTasks: { "\($0)的任务" })
+        none: "无。", wholePlan: "全部任务", portfolio: { "\($0)分管的任务" }, unitTasks: { "\($0)的任务" },
+        stillDue: "本轮待报送", returnedReports: "被退回待修改")
 
     static let english = DispatchStrings(
         roundsTitle: "Monthly dispatch", ledgerTitle: "Ledger", noRounds: "No rounds yet.", month: "Month", monthHint: "Written YYYY-MM, e.g. 2023-04.",
@@ -199,5 +202,6 @@ struct DispatchStrings: Sendable {
         ledgerSummary: { shown, total, colours in "\(shown) of \(total) tasks: \(colours)." },
         expected: "Expected", explanation: "Why", likelyToMiss: "likely to miss",
         dashboardTitle: "Dashboard", byColour: "By light", byPart: "By part", trend: "Month by month", redList: "Red tasks", likelyList: "Likely to miss their deadline",
-        none: "None.", wholePlan: "All tasks", portfolio: { "\($0)'s portfolio" }, unitTasks: { "\($0)'s tasks" })
+        none: "None.", wholePlan: "All tasks", portfolio: { "\($0)'s portfolio" }, unitTasks: { "\($0)'s tasks" },
+        stillDue: "Still to report in this round", returnedReports: "Returned for revision")
 }
