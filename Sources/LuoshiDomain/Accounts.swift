@@ -132,6 +132,27 @@ public enum TaskUnitRole: String, Sendable, Hashable {
     }
 }
 
+/// What a unit does on one task, and the role on the task it takes: the lead unit writes the
+/// charter, requests changes and reports; a cooperating unit adds its input to the report.
+public enum UnitWork: Sendable, CaseIterable {
+    case charter, changeRequest, report, input
+
+    public var role: TaskUnitRole { self == .input ? .cooperating : .lead }
+
+    /// The acting unit when its role on the task allows this work.
+    public func actingUnit(_ unitID: UUID?, role: TaskUnitRole?) throws(DomainError) -> UUID {
+        guard let unitID, role == self.role else {
+            switch self {
+            case .charter: throw DomainError(.conflict, zh: "只有牵头单位填报任务书；配合单位请在牵头单位的任务书中协同", en: "Only lead units write charters", field: "status")
+            case .changeRequest: throw DomainError(.conflict, zh: "只有牵头单位可以申请调整", en: "Only lead units request changes", field: "kind")
+            case .report: throw DomainError(.conflict, zh: "只有牵头单位报送进展；配合单位请填写配合情况", en: "Only lead units report; cooperating units add their input", field: "status")
+            case .input: throw DomainError(.conflict, zh: "只有配合单位填写配合情况", en: "Only cooperating units add input", field: "text")
+            }
+        }
+        return unitID
+    }
+}
+
 /// Rules for accounts themselves.
 public enum AccountRules {
     /// 3–64 characters: letters, digits, dot, underscore, hyphen; starting with a letter or digit.

@@ -69,3 +69,16 @@ private func day(_ iso: String) -> CalendarDate { CalendarDate(iso: iso)! }
         #expect(YearMonth("2023-02")?.lastDay == day("2023-02-28"))
     }
 }
+
+@Suite struct UnitWorkTests {
+    @Test func leadUnitsChartReportAndRequestCooperatingUnitsAddInput() throws {
+        let unit = UUID()
+        for work in [UnitWork.charter, .changeRequest, .report] {
+            #expect(try work.actingUnit(unit, role: .lead) == unit)
+            #expect(throws: DomainError.self) { try work.actingUnit(unit, role: .cooperating) }
+        }
+        #expect(try UnitWork.input.actingUnit(unit, role: .cooperating) == unit)
+        #expect(throws: DomainError.self) { try UnitWork.input.actingUnit(unit, role: .lead) }
+        #expect(throws: DomainError.self) { try UnitWork.report.actingUnit(nil, role: .lead) }
+    }
+}

@@ -84,14 +84,10 @@ enum DirectoryController {
     @Sendable static func saveUnit(_ req: Request) async throws -> Response {
         let fields = try req.content.decode([String: String].self)
         let model = try await unitModel(req)
-        do {
+        return try await savingForm({
             _ = try await writeUnit(req, model, fields)
             return req.redirect(to: SiteURL.directoryUnits.path + "?done=1", redirectType: .normal)
-        } catch let problems as Problems {
-            return renderUnit(req, model, values: fields, errors: problems.all)
-        } catch let error as DomainError {
-            return renderUnit(req, model, values: fields, errors: [error])
-        }
+        }, showAgain: { renderUnit(req, model, values: fields, errors: $0) })
     }
 
     /// Creates (no `model`) or updates a unit from form-shaped `fields`; returns its id.
@@ -156,14 +152,10 @@ enum DirectoryController {
     @Sendable static func saveLeader(_ req: Request) async throws -> Response {
         let fields = try req.content.decode([String: String].self)
         let model = try await leaderModel(req)
-        do {
+        return try await savingForm({
             _ = try await writeLeader(req, model, fields)
             return req.redirect(to: SiteURL.directoryLeaders.path + "?done=1", redirectType: .normal)
-        } catch let problems as Problems {
-            return renderLeader(req, model, values: fields, errors: problems.all)
-        } catch let error as DomainError {
-            return renderLeader(req, model, values: fields, errors: [error])
-        }
+        }, showAgain: { renderLeader(req, model, values: fields, errors: $0) })
     }
 
     /// Creates (no `model`) or updates a leader from form-shaped `fields`; returns its id.
@@ -216,10 +208,9 @@ enum DirectoryController {
         var version: Int
     }
 
-    /// Runs an API write: problems become a 400 naming the first field, a stale version 409.
+    /// Runs an API write (refusals answer as their first problem: 400 naming the field, 409 when stale).
     static func apiWrite(_ req: Request, created: Bool, _ write: () async throws -> (UUID, Int)) async throws -> Response {
-        let (id, version): (UUID, Int)
-        do { (id, version) = try await write() } catch let problems as Problems { throw problems.first }
+        let (id, version) = try await write()
         let response = Response(status: created ? .created : .ok)
         try response.content.encode(Saved(id: id, version: version))
         return response

@@ -86,7 +86,7 @@ enum DispatchController {
     @Sendable static func openRound(_ req: Request) async throws -> Response {
         let fields = try req.content.decode([String: String].self)
         let (plan, _, user) = try await plan(req)
-        do {
+        return try await savingForm({
             let existing = Set(try await DispatchStore.rounds(planID: plan.id, on: req.db).map(\.month))
             let (month, due) = try Dispatch.round(month: fields["month"] ?? "", dueDate: fields["dueDate"] ?? "", planStatus: plan.status,
                                                   planYear: plan.year, existing: existing).get()
@@ -104,11 +104,7 @@ enum DispatchController {
             }
             req.application.ledgerCache.invalidate()
             return req.redirect(to: SiteURL.round(try model.requireID()).path, redirectType: .normal)
-        } catch let problems as Problems {
-            return try await renderRounds(req, errors: problems.all, values: fields)
-        } catch let error as DomainError {
-            return try await renderRounds(req, errors: [error], values: fields)
-        }
+        }, showAgain: { try await renderRounds(req, errors: $0, values: fields) })
     }
 
     @Sendable static func roundPage(_ req: Request) async throws -> Response {
@@ -121,7 +117,6 @@ enum DispatchController {
         let rows: [RoundPage.Row] = tasks.flatMap { task in
             task.leadUnitIDs.compactMap { unitID -> RoundPage.Row? in
                 guard let unit = snapshot.unitsByID[unitID] else { return nil }
-                if user.actor.role == .unitStaff, TaskUnitRole.of(user.actor.unitID, on: task) == nil { return nil }
                 let report = byKey["\(task.id)|\(unitID)"]
                 return RoundPage.Row(task: task, unit: unit,
                                      stage: Dispatch.stage(of: report?.status, dueDate: round.dueDate, today: today, roundClosed: round.status == .closed),
@@ -177,16 +172,12 @@ enum DispatchController {
     private static func handle(_ req: Request, anchor: String, _ action: (ReportScope, [String: String]) async throws -> String) async throws -> Response {
         let fields = try req.content.decode([String: String].self)
         let scope = try await roundTask(req)
-        do {
+        return try await savingForm({
             let done = try await action(scope, fields)
             req.application.ledgerCache.invalidate()
             return req.redirect(to: SiteURL.roundTask(roundID: scope.round.id, taskID: scope.task.id).path + "?done=\(done)#\(anchor)",
                                 redirectType: .normal)
-        } catch let problems as Problems {
-            return try await renderReport(req, scope, errors: problems.all, drafts: fields)
-        } catch let error as DomainError {
-            return try await renderReport(req, scope, errors: [error], drafts: fields)
-        }
+        }, showAgain: { try await renderReport(req, scope, errors: $0, drafts: fields) })
     }
 
     private static func recordEvent(_ reportID: UUID, step: String, status: Dispatch.ReportStatus, comment: String, by actor: String,
@@ -202,10 +193,7 @@ enum DispatchController {
 
     @Sendable static func saveReport(_ req: Request) async throws -> Response {
         try await handle(req, anchor: "report") { scope, fields in
-            guard let unitID = scope.user.actor.unitID, scope.unitRole == .lead else {
-                throw DomainError(.conflict, zh: "只有牵头单位报送进展；配合单位请填写配合情况", en: "Only lead units report; cooperating units add their input",
-                                  field: "status")
-            }
+            let unitID = try UnitWork.report.actingUnit(scope.user.actor.unitID, role: scope.unitRole)
             let submitting = fields["step"] == "submit"
             let existing = try await ProgressReportModel.query(on: req.db).filter(\.$round.$id == scope.round.id)
                 .filter(\.$taskID == scope.task.id).filter(\.$unitID == unitID).first()
@@ -263,9 +251,7 @@ enum DispatchController {
 
     @Sendable static func saveInput(_ req: Request) async throws -> Response {
         try await handle(req, anchor: "inputs") { scope, fields in
-            guard let unitID = scope.user.actor.unitID, scope.unitRole == .cooperating else {
-                throw DomainError(.conflict, zh: "只有配合单位填写配合情况", en: "Only cooperating units add input", field: "text")
-            }
+            let unitID = try UnitWork.input.actingUnit(scope.user.actor.unitID, role: scope.unitRole)
             let text = (fields["text"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
             guard !text.isEmpty, text.count <= Dispatch.maximumTextLength else {
                 throw DomainError.missing("text", zh: "请填写本月配合工作情况（不超过 \(Dispatch.maximumTextLength) 字）",
@@ -369,13 +355,14 @@ enum DispatchController {
         let cache = req.application.ledgerCache
         let inScope = { (row: Ledger.Row) in scope.includes(row.task, planJurisdiction: plan.jurisdictionCode) }
         let rows = try await DispatchStore.ledger(plan: plan, snapshot: snapshot, asOf: asOf, cache: cache, on: req.db).filter(inScope)
+        let rounds = try await cache.rounds(plan.id) { try await DispatchStore.rounds(planID: plan.id, on: req.db) }
         var trend: [DashboardPage.Trend] = []
-        for round in try await DispatchStore.rounds(planID: plan.id, on: req.db) where round.dueDate <= asOf {
+        for round in rounds where round.dueDate <= asOf {
             let then = try await DispatchStore.ledger(plan: plan, snapshot: snapshot, asOf: round.dueDate, cache: cache, on: req.db).filter(inScope)
             trend.append(.init(label: round.month.description, counts: Dictionary(grouping: then, by: \.colour).mapValues(\.count)))
         }
         var unitWork: DashboardPage.UnitWork?
-        if case .unit(let unitID) = scope, let latest = try await DispatchStore.rounds(planID: plan.id, on: req.db).last {
+        if case .unit(let unitID) = scope, let latest = rounds.last {
             let reports = try await ProgressReportModel.query(on: req.db).filter(\.$round.$id == latest.id).filter(\.$unitID == unitID).all()
             let status = Dictionary(reports.map { ($0.taskID, $0.status) }, uniquingKeysWith: { first, _ in first })
             let led = snapshot.tasksLedByUnit[unitID]?.filter { $0.planID == plan.id } ?? []

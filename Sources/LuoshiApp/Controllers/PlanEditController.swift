@@ -74,14 +74,10 @@ enum PlanEditController {
         let model = try await planModel(req)
         let snapshot = try await req.catalog()
         let stored = model?.id.flatMap { snapshot.plansByID[$0] }
-        do {
+        return try await savingForm({
             let id = try await writePlan(req, model, fields)
             return req.redirect(to: SiteURL.planManage(id).path, redirectType: .normal)
-        } catch let problems as Problems {
-            return renderPlan(req, model, plan: stored, values: fields, errors: problems.all)
-        } catch let error as DomainError {
-            return renderPlan(req, model, plan: stored, values: fields, errors: [error])
-        }
+        }, showAgain: { renderPlan(req, model, plan: stored, values: fields, errors: $0) })
     }
 
     /// Creates (no `model`) or updates a plan's own fields from form-shaped `fields`; returns its id.
@@ -161,14 +157,10 @@ enum PlanEditController {
     @Sendable static func savePart(_ req: Request) async throws -> Response {
         let fields = try req.content.decode([String: String].self)
         let (plan, model) = try await part(req)
-        do {
+        return try await savingForm({
             _ = try await writePart(req, plan, model, fields)
             return req.redirect(to: SiteURL.planManage(plan.id).path, redirectType: .normal)
-        } catch let problems as Problems {
-            return renderPart(req, plan, model, values: fields, errors: problems.all)
-        } catch let error as DomainError {
-            return renderPart(req, plan, model, values: fields, errors: [error])
-        }
+        }, showAgain: { renderPart(req, plan, model, values: fields, errors: $0) })
     }
 
     /// Creates (no `model`) or updates (renumbers, retitles) a part of `plan`; returns its id.

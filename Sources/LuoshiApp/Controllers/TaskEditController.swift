@@ -92,14 +92,10 @@ enum TaskEditController {
         let form = TaskForm(fields: fields)
         let version = fields["version"].flatMap(Int.init)
         let target = try await target(req, existing: existing)
-        do {
+        return try await savingForm({
             let id = try await save(form, version: version, target, req)
             return req.redirect(to: SiteURL.taskWork(id).path + "?done=task", redirectType: .normal)
-        } catch let problems as Problems {
-            return render(req, target, form: form, version: version, errors: problems.all)
-        } catch let error as DomainError {
-            return render(req, target, form: form, version: version, errors: [error])
-        }
+        }, showAgain: { render(req, target, form: form, version: version, errors: $0) })
     }
 
     private static func render(_ req: Request, _ target: Target, form: TaskForm, version: Int?, errors: [DomainError]) -> Response {
@@ -170,12 +166,7 @@ enum TaskEditController {
         let body = try req.content.decode(Body.self)
         let target = try await target(req, existing: existing)
         if existing && body.version == nil { throw DomainError.missing("version", zh: "请提供所编辑任务的版本号", en: "Give the version you edited") }
-        let id: UUID
-        do {
-            id = try await save(body.form, version: body.version, target, req)
-        } catch let problems as Problems {
-            throw problems.first
-        }
+        let id = try await save(body.form, version: body.version, target, req)
         let snapshot = try await req.catalog()
         guard let task = snapshot.tasksByID[id], let model = try await TaskModel.find(id, on: req.db) else { throw DomainError.taskNotFound(id) }
         let response = Response(status: existing ? .ok : .created)

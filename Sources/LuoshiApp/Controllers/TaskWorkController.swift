@@ -68,15 +68,11 @@ enum TaskWorkController {
     private static func handle(_ req: Request, drafts: TaskWorkPage.Drafts = .init(), anchor: String,
                                _ action: (Scope) async throws -> String) async throws -> Response {
         let scope = try await scope(req)
-        do {
+        return try await savingForm({
             let done = try await action(scope)
             req.application.catalog.invalidate()
             return req.redirect(to: SiteURL.taskWork(scope.task.id).path + "?done=\(done)#\(anchor)", redirectType: .normal)
-        } catch let problems as Problems {
-            return try await render(req, scope, errors: problems.all, drafts: drafts)
-        } catch let error as DomainError {
-            return try await render(req, scope, errors: [error], drafts: drafts)
-        }
+        }, showAgain: { try await render(req, scope, errors: $0, drafts: drafts) })
     }
 
     private static func form(_ req: Request) throws -> [String: String] {
@@ -140,9 +136,7 @@ enum TaskWorkController {
     @Sendable static func saveCharter(_ req: Request) async throws -> Response {
         let fields = try form(req)
         return try await handle(req, drafts: .init(fields: fields), anchor: "charter") { scope in
-            guard let unitID = scope.user.actor.unitID, scope.unitRole == .lead else {
-                throw DomainError(.conflict, zh: "只有牵头单位填报任务书；配合单位请在牵头单位的任务书中协同", en: "Only lead units write charters", field: "status")
-            }
+            let unitID = try UnitWork.charter.actingUnit(scope.user.actor.unitID, role: scope.unitRole)
             guard scope.plan.status == .issued else {
                 throw DomainError(.conflict, zh: "方案印发后才能填报任务书", en: "Charters are written after the plan is issued", field: "status")
             }
@@ -226,9 +220,7 @@ enum TaskWorkController {
     @Sendable static func requestChange(_ req: Request) async throws -> Response {
         let fields = try form(req)
         return try await handle(req, drafts: .init(fields: fields), anchor: "changes") { scope in
-            guard let unitID = scope.user.actor.unitID, scope.unitRole == .lead else {
-                throw DomainError(.conflict, zh: "只有牵头单位可以申请调整", en: "Only lead units request changes", field: "kind")
-            }
+            let unitID = try UnitWork.changeRequest.actingUnit(scope.user.actor.unitID, role: scope.unitRole)
             guard let kind = fields["kind"].flatMap(ChangeControl.Kind.init(rawValue:)) else {
                 throw DomainError.missing("kind", zh: "请选择申请类型", en: "Choose what to change")
             }

@@ -34,6 +34,8 @@ struct LuoshiErrorMiddleware: AsyncMiddleware {
 
     private static func classify(_ error: any Error, request: Request) -> (HTTPResponseStatus, DomainError) {
         switch error {
+        case let problems as Problems:
+            return (problems.first.status, problems.first)
         case let domain as DomainError:
             return (domain.status, domain)
         case let abort as any AbortError:

@@ -60,3 +60,15 @@ extension Request {
         }
     }
 }
+
+/// Runs a form's `save`; when a rule refuses it (one `DomainError`, or several `Problems`),
+/// `showAgain` renders the form with every problem and what was typed.
+func savingForm<T>(_ save: () async throws -> T, showAgain: ([DomainError]) async throws -> T) async throws -> T {
+    do {
+        return try await save()
+    } catch let problems as Problems {
+        return try await showAgain(problems.all)
+    } catch let error as DomainError {
+        return try await showAgain([error])
+    }
+}
