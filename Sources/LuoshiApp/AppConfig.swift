@@ -17,6 +17,19 @@ public struct AppConfig: Sendable {
     public var postgresSchema: String?
     /// Bcrypt work factor for passwords (`LUOSHI_BCRYPT_COST`, 10–14, default 12); tests use 4.
     public var bcryptCost: Int = 12
+    /// Where evidence attachments are stored (`LUOSHI_ATTACHMENT_DIR`, default `./attachments`).
+    public var attachmentDirectory: String = "attachments"
+    /// The largest evidence attachment accepted (`LUOSHI_ATTACHMENT_MAX_BYTES`, default 20 MB).
+    public var attachmentMaxBytes: Int = 20 * 1024 * 1024
+    /// Email for reminders; nil (no `LUOSHI_SMTP_HOST`) sends none.
+    public var smtp: SMTPSettings?
+    /// Webhooks (JSON POST) for reminders, e.g. DingTalk or WeCom group bots (`LUOSHI_WEBHOOK_URLS`,
+    /// separated by commas or spaces).
+    public var webhookURLs: [String] = []
+    /// When reminders go out (`LUOSHI_REMIND_DAYS_BEFORE`, default 3; `LUOSHI_DEADLINE_ALERT_DAYS`, default 7).
+    public var reminders: Reminders.Settings = .standard
+    /// Seconds between the in-server scheduler's runs (`LUOSHI_SCHEDULER_INTERVAL`, default 60; 0 turns it off).
+    public var schedulerInterval: Int = 60
 
     public init(database: Database, secureCookies: Bool = false, maxBodySize: Int = 20 * 1024 * 1024,
                 postgresSchema: String? = nil) {
@@ -46,7 +59,38 @@ public struct AppConfig: Sendable {
             }
             config.bcryptCost = cost
         }
+        if let directory = environment["LUOSHI_ATTACHMENT_DIR"]?.nonBlank { config.attachmentDirectory = directory }
+        config.attachmentMaxBytes = try positiveNumber(environment, "LUOSHI_ATTACHMENT_MAX_BYTES") ?? config.attachmentMaxBytes
+        config.smtp = try SMTPSettings.fromEnvironment(environment)
+        config.webhookURLs = try webhookURLs(environment["LUOSHI_WEBHOOK_URLS"])
+        config.reminders.daysBeforeDue = try positiveNumber(environment, "LUOSHI_REMIND_DAYS_BEFORE", allowZero: true) ?? config.reminders.daysBeforeDue
+        config.reminders.daysBeforeDeadline = try positiveNumber(environment, "LUOSHI_DEADLINE_ALERT_DAYS", allowZero: true)
+            ?? config.reminders.daysBeforeDeadline
+        config.schedulerInterval = try positiveNumber(environment, "LUOSHI_SCHEDULER_INTERVAL", allowZero: true) ?? config.schedulerInterval
         return config
+    }
+
+    /// A whole number from `name`, or nil when unset.
+    static func positiveNumber(_ environment: [String: String], _ name: String, allowZero: Bool = false) throws(DomainError) -> Int? {
+        guard let text = environment[name] else { return nil }
+        guard let value = Int(text), allowZero ? value >= 0 : value > 0 else {
+            throw .invalid(name, zh: "\(name) 应为\(allowZero ? "非负" : "正")整数，实际为“\(text)”",
+                           en: "\(name) must be a \(allowZero ? "non-negative" : "positive") whole number; got \"\(text)\"")
+        }
+        return value
+    }
+
+    /// `LUOSHI_WEBHOOK_URLS`: http(s) addresses separated by commas or whitespace.
+    static func webhookURLs(_ value: String?) throws(DomainError) -> [String] {
+        let urls = (value ?? "").split(whereSeparator: { $0 == "," || $0.isWhitespace }).map(String.init)
+        for url in urls {
+            guard let components = URLComponents(string: url), ["http", "https"].contains(components.scheme?.lowercased() ?? ""),
+                  components.host?.isEmpty == false else {
+                throw .invalid("LUOSHI_WEBHOOK_URLS", zh: "LUOSHI_WEBHOOK_URLS 中的“\(url)”不是 http(s) 地址",
+                               en: "\"\(url)\" in LUOSHI_WEBHOOK_URLS is not an http(s) address")
+            }
+        }
+        return urls
     }
 
     /// `nil` or empty → `./luoshi.sqlite`; `sqlite:///abs/path` or `sqlite://rel/path` → that file;
@@ -72,5 +116,53 @@ public struct AppConfig: Sendable {
         }
         throw .invalid(field, zh: "DATABASE_URL 只支持 sqlite:// 或 postgres://",
                        en: "DATABASE_URL must start with sqlite:// or postgres://")
+    }
+}
+
+/// The mail server reminders are sent through. Plain SMTP on a trusted network, or SMTP over
+/// TLS (`LUOSHI_SMTP_TLS=1`, usually port 465). A password is sent only over TLS.
+public struct SMTPSettings: Sendable, Equatable {
+    public var host: String
+    public var port: Int
+    public var from: String
+    public var username: String?
+    public var password: String?
+    public var tls: Bool
+    /// The name this server gives itself in EHLO.
+    public var heloName: String
+
+    public init(host: String, port: Int, from: String, username: String? = nil, password: String? = nil, tls: Bool = false,
+                heloName: String = "luoshi.localdomain") {
+        self.host = host
+        self.port = port
+        self.from = from
+        self.username = username
+        self.password = password
+        self.tls = tls
+        self.heloName = heloName
+    }
+
+    /// Reads `LUOSHI_SMTP_HOST` (unset: no email), `_PORT` (default 25, or 465 with TLS), `_FROM`
+    /// (required), `_USERNAME`/`_PASSWORD` (both or neither; TLS required) and `_TLS`.
+    static func fromEnvironment(_ environment: [String: String]) throws(DomainError) -> SMTPSettings? {
+        guard let host = environment["LUOSHI_SMTP_HOST"]?.nonBlank else { return nil }
+        let tls = ["1", "true", "yes"].contains(environment["LUOSHI_SMTP_TLS"]?.lowercased() ?? "")
+        let port = try AppConfig.positiveNumber(environment, "LUOSHI_SMTP_PORT") ?? (tls ? 465 : 25)
+        guard port <= 65_535 else { throw .invalid("LUOSHI_SMTP_PORT", zh: "LUOSHI_SMTP_PORT 应为 1–65535", en: "LUOSHI_SMTP_PORT must be 1–65535") }
+        guard let from = environment["LUOSHI_SMTP_FROM"]?.nonBlank, EmailAddress.isValid(from) else {
+            throw .invalid("LUOSHI_SMTP_FROM", zh: "设置 LUOSHI_SMTP_HOST 时须设置发件地址 LUOSHI_SMTP_FROM（如 duchashi@example.gov.cn）",
+                           en: "LUOSHI_SMTP_FROM (a sender address) is required with LUOSHI_SMTP_HOST")
+        }
+        let username = environment["LUOSHI_SMTP_USERNAME"]?.nonBlank
+        let password = environment["LUOSHI_SMTP_PASSWORD"]?.nonBlank
+        guard (username == nil) == (password == nil) else {
+            throw .invalid("LUOSHI_SMTP_USERNAME", zh: "LUOSHI_SMTP_USERNAME 与 LUOSHI_SMTP_PASSWORD 须同时设置",
+                           en: "Set both LUOSHI_SMTP_USERNAME and LUOSHI_SMTP_PASSWORD, or neither")
+        }
+        guard username == nil || tls else {
+            throw .invalid("LUOSHI_SMTP_TLS", zh: "使用用户名密码登录邮件服务器时须启用 TLS（LUOSHI_SMTP_TLS=1），以免密码明文传输",
+                           en: "Signing in to the mail server needs TLS (LUOSHI_SMTP_TLS=1) so the password is not sent in clear")
+        }
+        return SMTPSettings(host: host, port: port, from: from, username: username, password: password, tls: tls)
     }
 }

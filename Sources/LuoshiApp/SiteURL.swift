@@ -22,6 +22,7 @@ enum SiteURL: Sendable, Hashable {
     case account
     case accountPassword
     case accountTokens
+    case accountEmail
     case revokeToken(UUID)
     case adminUsers
     case adminUserReset(UUID)
@@ -66,6 +67,12 @@ enum SiteURL: Sendable, Hashable {
     case roundReport(roundID: UUID, taskID: UUID)
     case roundInput(roundID: UUID, taskID: UUID)
     case roundReview(roundID: UUID, taskID: UUID)
+    case roundRemind(UUID)
+    case roundAttachments(roundID: UUID, taskID: UUID)
+    case attachment(UUID)
+    case inbox
+    case inboxRead
+    case reminderLog
     case planLedger(UUID)
     case planDashboard(UUID)
     case health
@@ -101,6 +108,7 @@ enum SiteURL: Sendable, Hashable {
         case .account: "/account"
         case .accountPassword: "/account/password"
         case .accountTokens: "/account/tokens"
+        case .accountEmail: "/account/email"
         case .revokeToken(let id): "/account/tokens/\(id.uuidString.lowercased())/revoke"
         case .adminUsers: "/admin/users"
         case .adminUserReset(let id): "/admin/users/\(id.uuidString.lowercased())/reset-password"
@@ -147,6 +155,12 @@ enum SiteURL: Sendable, Hashable {
         case .roundReport(let roundID, let taskID): "/rounds/\(roundID.uuidString.lowercased())/tasks/\(taskID.uuidString.lowercased())/report"
         case .roundInput(let roundID, let taskID): "/rounds/\(roundID.uuidString.lowercased())/tasks/\(taskID.uuidString.lowercased())/input"
         case .roundReview(let roundID, let taskID): "/rounds/\(roundID.uuidString.lowercased())/tasks/\(taskID.uuidString.lowercased())/review"
+        case .roundRemind(let id): "/rounds/\(id.uuidString.lowercased())/remind"
+        case .roundAttachments(let roundID, let taskID): "/rounds/\(roundID.uuidString.lowercased())/tasks/\(taskID.uuidString.lowercased())/attachments"
+        case .attachment(let id): "/attachments/\(id.uuidString.lowercased())"
+        case .inbox: "/inbox"
+        case .inboxRead: "/inbox/read"
+        case .reminderLog: "/reminders"
         case .planLedger(let id): "/plans/\(id.uuidString.lowercased())/ledger"
         case .planDashboard(let id): "/plans/\(id.uuidString.lowercased())/dashboard"
         case .health: "/health"
@@ -190,6 +204,7 @@ enum SiteURL: Sendable, Hashable {
         static let account: [PathComponent] = ["account"]
         static let accountPassword: [PathComponent] = ["account", "password"]
         static let accountTokens: [PathComponent] = ["account", "tokens"]
+        static let accountEmail: [PathComponent] = ["account", "email"]
         static let revokeToken: [PathComponent] = ["account", "tokens", ":tokenID", "revoke"]
         static let adminUsers: [PathComponent] = ["admin", "users"]
         static let adminUserReset: [PathComponent] = ["admin", "users", ":userID", "reset-password"]
@@ -237,6 +252,12 @@ enum SiteURL: Sendable, Hashable {
         static let roundReport: [PathComponent] = ["rounds", ":roundID", "tasks", ":taskID", "report"]
         static let roundInput: [PathComponent] = ["rounds", ":roundID", "tasks", ":taskID", "input"]
         static let roundReview: [PathComponent] = ["rounds", ":roundID", "tasks", ":taskID", "review"]
+        static let roundRemind: [PathComponent] = ["rounds", ":roundID", "remind"]
+        static let roundAttachments: [PathComponent] = ["rounds", ":roundID", "tasks", ":taskID", "attachments"]
+        static let attachment: [PathComponent] = ["attachments", ":attachmentID"]
+        static let inbox: [PathComponent] = ["inbox"]
+        static let inboxRead: [PathComponent] = ["inbox", "read"]
+        static let reminderLog: [PathComponent] = ["reminders"]
         static let planLedger: [PathComponent] = ["plans", ":planID", "ledger"]
         static let planDashboard: [PathComponent] = ["plans", ":planID", "dashboard"]
         static let apiPlanRounds: [PathComponent] = ["api", "v1", "plans", ":planID", "rounds"]

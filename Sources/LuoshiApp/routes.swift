@@ -14,4 +14,5 @@ func routes(_ app: Application) throws {
     PlanEditController.register(app)
     DirectoryController.register(app)
     DispatchController.register(app)
+    ReminderController.register(app)
 }

@@ -32,6 +32,8 @@ struct LuoshiServeCommand: AnyAsyncCommand {
         }
         let accounts = try await InitialAccounts.createIfNoUsers(app, sample: withSample)
         InitialAccounts.print(accounts, to: context.console)
+        app.lifecycle.use(ReminderSchedulerLifecycle())
+        app.reminderScheduler.start(app)
         try await app.servers.asyncCommand.run(using: &context)
     }
 }

@@ -12,6 +12,7 @@ enum AccountController {
         routes.on(.GET, SiteURL.Route.workbench, requires: .readInternal, use: workbench)
         routes.on(.GET, SiteURL.Route.account, requires: .manageOwnAccount, use: account)
         routes.on(.POST, SiteURL.Route.accountTokens, requires: .manageOwnAccount, use: createToken)
+        routes.on(.POST, SiteURL.Route.accountEmail, requires: .manageOwnAccount, use: changeEmail)
         routes.on(.POST, SiteURL.Route.revokeToken, requires: .manageOwnAccount, use: revokeToken)
         routes.on(.GET, SiteURL.Route.accountPassword, requires: .manageOwnAccount, use: passwordForm)
         routes.on(.POST, SiteURL.Route.accountPassword, requires: .manageOwnAccount, use: changePassword)
@@ -89,7 +90,7 @@ enum AccountController {
         try await renderAccount(req, newToken: nil, error: nil)
     }
 
-    private static func renderAccount(_ req: Request, newToken: String?, error: DomainError?) async throws -> Response {
+    private static func renderAccount(_ req: Request, newToken: String?, error: DomainError?, email: String? = nil) async throws -> Response {
         let current = try req.requireUser()
         guard let user = try await UserModel.find(current.actor.userID, on: req.db) else { throw DomainError.signInRequired }
         let snapshot = try await req.catalog()
@@ -103,11 +104,31 @@ enum AccountController {
                 token.id.map { AccountPage.TokenRow(id: $0, name: token.name, expiresAt: token.expiresAt,
                                                     lastUsedAt: token.lastUsedAt, revoked: token.revokedAt != nil) }
             },
-            newToken: newToken, csrfToken: current.csrfToken ?? "", error: error)
+            newToken: newToken, csrfToken: current.csrfToken ?? "", error: error, email: email ?? user.email ?? "",
+            emailSaved: req.query[String.self, at: "done"] == "email")
         let response = req.htmlResponse(AccountPage.render(model, context: req.pageContext(section: .account)),
                                         status: error?.status ?? .ok)
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         return response
+    }
+
+    /// The address email reminders go to (blank: none).
+    @Sendable static func changeEmail(_ req: Request) async throws -> Response {
+        let current = try req.requireUser()
+        let fields = try req.content.decode([String: String].self)
+        do {
+            let email = try EmailAddress.parse(fields["email"] ?? "")
+            guard let user = try await UserModel.find(current.actor.userID, on: req.db) else { throw DomainError.signInRequired }
+            user.email = email
+            try await req.db.transaction { db in
+                try await user.save(on: db)
+                try await req.audit(AuditLog.Event(action: "account.email", targetType: "user", targetID: current.actor.userID.uuidString,
+                                                   summary: email == nil ? "cleared" : "set"), on: db)
+            }
+            return req.redirect(to: SiteURL.account.path + "?done=email", redirectType: .normal)
+        } catch let error as DomainError {
+            return try await renderAccount(req, newToken: nil, error: error, email: fields["email"])
+        }
     }
 
     struct TokenForm: Content {

@@ -13,6 +13,7 @@ enum DispatchController {
         routes.on(.POST, SiteURL.Route.planRounds, requires: .managePlans, use: openRound)
         routes.on(.GET, SiteURL.Route.round, requires: .readInternal, use: roundPage)
         routes.on(.POST, SiteURL.Route.roundClose, requires: .managePlans, use: closeRound)
+        routes.on(.POST, SiteURL.Route.roundRemind, requires: .managePlans, use: remind)
         routes.on(.GET, SiteURL.Route.roundTask, requires: .readInternal, use: reportPage)
         routes.on(.POST, SiteURL.Route.roundReport, requires: .submitUnitWork, use: saveReport)
         routes.on(.POST, SiteURL.Route.roundInput, requires: .submitUnitWork, use: saveInput)
@@ -120,7 +121,7 @@ enum DispatchController {
                 let report = byKey["\(task.id)|\(unitID)"]
                 return RoundPage.Row(task: task, unit: unit,
                                      stage: Dispatch.stage(of: report?.status, dueDate: round.dueDate, today: today, roundClosed: round.status == .closed),
-                                     late: report?.late ?? false)
+                                     late: report?.late ?? false, owed: Reminders.isOwed(report?.status))
             }
         }
         let model = RoundPage.Model(plan: plan, round: round, rows: rows, today: today, managesPlans: Policy.can(user.actor, .managePlans),
@@ -143,6 +144,29 @@ enum DispatchController {
         }
         req.application.ledgerCache.invalidate()
         return req.redirect(to: SiteURL.round(round.id).path + "?done=closed", redirectType: .normal)
+    }
+
+    /// 催报: reminds every unit that still owes reports in the round, or one (`unit`).
+    @Sendable static func remind(_ req: Request) async throws -> Response {
+        let fields = try req.content.decode([String: String].self)
+        let (round, plan, snapshot, _) = try await round(req)
+        var units: Set<UUID>?
+        if let text = fields["unit"]?.nonBlank {
+            guard let unitID = UUID(uuidString: text), snapshot.unitsByID[unitID]?.jurisdictionCode == plan.jurisdictionCode else {
+                throw DomainError.invalid("unit", zh: "请选择要提醒的单位", en: "Choose a unit to remind")
+            }
+            units = [unitID]
+        }
+        let owed = try await ReminderCenter.owedReports(round: round, tasks: snapshot.tasksByPlan[plan.id] ?? [], units: units, on: req.db)
+        let notices = Reminders.manual(.init(id: round.id, month: round.month, dueDate: round.dueDate, closed: round.status == .closed),
+                                       owed: owed, sequence: UUID().uuidString, link: SiteURL.round(round.id).path)
+        let stored = try await ReminderCenter.store(notices, jurisdiction: plan.jurisdictionCode, sentBy: req.auditWho.username, app: req.application, now: req.now)
+        if stored > 0 {
+            try await req.audit(.init(action: "reminder.send", targetType: "round", targetID: round.id.uuidString,
+                                      summary: "\(round.month): \(stored) unit(s), \(Set(owed.map(\.taskNumber)).count) task(s)"))
+            req.application.reminderScheduler.deliverSoon(req.application)
+        }
+        return req.redirect(to: SiteURL.round(round.id).path + "?done=reminded-\(stored)", redirectType: .normal)
     }
 
     // MARK: Reports

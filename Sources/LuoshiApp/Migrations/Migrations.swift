@@ -18,5 +18,8 @@ enum LuoshiMigrations {
         CreateTaskWork(),
         // 007: monthly dispatch — rounds, reports with history, cooperating inputs
         CreateDispatch(),
+        // 008: reminders (inbox, email, webhook deliveries, the scheduler's lease), users' email,
+        // evidence attachments
+        CreateReminders(),
     ]
 }

@@ -8,6 +8,8 @@ final class UserModel: Model, @unchecked Sendable {
     @ID(key: .id) var id: UUID?
     @Field(key: "username") var username: String
     @Field(key: "display_name") var displayName: String
+    /// Where email reminders go; nil: none.
+    @OptionalField(key: "email") var email: String?
     @Field(key: "password_hash") var passwordHash: String
     @Field(key: "role") var role: Role
     @Field(key: "jurisdiction_code") var jurisdictionCode: String

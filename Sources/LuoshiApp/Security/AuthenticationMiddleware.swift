@@ -18,6 +18,11 @@ struct AuthenticationMiddleware: AsyncMiddleware {
         } else if let cookie = request.cookies[Self.sessionCookie]?.string, !cookie.isEmpty, cookie.count <= 128,
                   !Self.isAPIWrite(request) {
             request.currentUser = try await Self.cachedUser(sessionToken: cookie, request)
+            if let userID = request.currentUser?.actor.userID {
+                request.currentUser?.unread = try await request.application.inboxCounts.count(userID, now: request.now) {
+                    try await NotificationModel.query(on: request.db).filter(\.$user.$id == userID).filter(\.$readAt == nil).count()
+                }
+            }
         }
         let response = try await next.respond(to: request)
         // Sign-in, sign-out, password, account and administration changes may end or change any

@@ -16,6 +16,8 @@ struct CurrentUser: Sendable {
     /// First login, after an administrator's reset, or an expired password.
     var mustChangePassword: Bool
     var credential: Credential
+    /// Unread inbox messages (signed-in pages only; 0 for API requests).
+    var unread = 0
 
     var csrfToken: String? {
         if case .session(_, let token) = credential { return token }

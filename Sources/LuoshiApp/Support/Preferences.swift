@@ -39,7 +39,8 @@ extension Request {
         ]
         return PageContext.SignedInUser(
             displayName: user.displayName, csrfToken: user.csrfToken,
-            links: candidates.filter { Policy.can(user.actor, $0.3) }.map { (title: $0.0, url: $0.1, section: $0.2) })
+            links: candidates.filter { Policy.can(user.actor, $0.3) }.map { (title: $0.0, url: $0.1, section: $0.2) },
+            unread: user.unread)
     }
 
     /// Renders a page through the response cache: the page's query and view run only when this

@@ -11,6 +11,11 @@ struct AccountStrings: Sendable {
     let workbench: String
     let myAccount: String
     let changePassword: String
+    let notificationEmail: String
+    let emailLabel: String
+    let emailHint: String
+    let saveEmail: String
+    let emailSaved: String
     let currentPassword: String
     let newPassword: String
     let repeatPassword: String
@@ -90,6 +95,8 @@ extension AccountStrings {
         username: "用户名", password: "密码",
         signInHint: "连续登录失败 5 次，账号将锁定 15 分钟。忘记密码请联系系统管理员重置。",
         workbench: "工作台", myAccount: "我的账号", changePassword: "修改密码",
+        notificationEmail: "提醒邮箱", emailLabel: "接收提醒的邮箱", emailHint: "报送提醒、催报和到期提醒将同时发到此邮箱；留空则只在站内“消息”中提醒。",
+        saveEmail: "保存邮箱", emailSaved: "提醒邮箱已保存。",
         currentPassword: "当前密码", newPassword: "新密码", repeatPassword: "再次输入新密码",
         passwordsDiffer: "两次输入的新密码不一致", passwordChanged: "密码已修改。",
         mustChangeNotice: "首次登录或密码已重置、已过期，请先修改密码。",
@@ -127,6 +134,8 @@ extension AccountStrings {
         username: "Username", password: "Password",
         signInHint: "After 5 failed sign-ins in a row the account is locked for 15 minutes. If you forgot your password, ask the system administrator to reset it.",
         workbench: "Workbench", myAccount: "My account", changePassword: "Change password",
+        notificationEmail: "Reminder email", emailLabel: "Email for reminders", emailHint: "Report reminders and deadline alerts are also sent here; leave it empty for inbox messages only.",
+        saveEmail: "Save email", emailSaved: "The reminder email was saved.",
         currentPassword: "Current password", newPassword: "New password", repeatPassword: "New password again",
         passwordsDiffer: "The two new passwords differ", passwordChanged: "Your password has been changed.",
         mustChangeNotice: "This is your first sign-in, or your password was reset or has expired: please change it first.",

@@ -4,7 +4,7 @@ import LuoshiHTML
 /// What every page needs besides its own model: the reader's language and display mode,
 /// where they are (for the switches to return to), and the sample notice, if any.
 struct PageContext: Sendable {
-    enum Section: Sendable { case home, units, leaders, workbench, account, admin, none }
+    enum Section: Sendable { case home, units, leaders, workbench, inbox, account, admin, none }
 
     /// The signed-in user as the header shows them: name, sign-out token, and the pages their
     /// role may use.
@@ -12,6 +12,8 @@ struct PageContext: Sendable {
         var displayName: String
         var csrfToken: String?
         var links: [(title: String, url: SiteURL, section: Section)]
+        /// Unread messages in the inbox.
+        var unread: Int = 0
     }
 
     var language: Language
@@ -86,6 +88,7 @@ enum Layout {
                         item(s.navLeaders, .leaders, .leaders)
                         if let user = context.user {
                             for link in user.links { item(link.title, link.url, link.section) }
+                            item(s.reminders.inboxLink(user.unread), .inbox, .inbox)
                         } else {
                             item(s.account.signIn, .login(next: nil), .none)
                         }

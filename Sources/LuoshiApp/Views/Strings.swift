@@ -96,6 +96,7 @@ struct Strings: Sendable {
     let taskWork: TaskWorkStrings
     let directory: DirectoryStrings
     let dispatch: DispatchStrings
+    let reminders: ReminderStrings
 
     static func `for`(_ language: Language) -> Strings {
         switch language {
@@ -224,7 +225,8 @@ extension Strings {
         planManage: .chinese,
         taskWork: .chinese,
         directory: .chinese,
-        dispatch: .chinese
+        dispatch: .chinese,
+        reminders: .chinese
     )
 
     static let english = Strings(
@@ -345,6 +347,7 @@ extension Strings {
         planManage: .english,
         taskWork: .english,
         directory: .english,
-        dispatch: .english
+        dispatch: .english,
+        reminders: .english
     )
 }

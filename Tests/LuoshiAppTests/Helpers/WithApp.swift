@@ -31,11 +31,12 @@ enum TestDatabase {
 }
 
 /// Runs `body` against a configured, migrated application, with the sample loaded unless
-/// `sample` is false, and tears everything down afterwards.
-func withLuoshiApp(sample: Bool = true, _ body: (Application) async throws -> Void) async throws {
+/// `sample` is false, and tears everything down afterwards. `adjust` changes the configuration.
+func withLuoshiApp(sample: Bool = true, adjust: (inout AppConfig) -> Void = { _ in }, _ body: (Application) async throws -> Void) async throws {
     let app = try await Application.make(.testing)
     app.logger.logLevel = .warning
-    let (config, cleanup) = TestDatabase.makeConfig()
+    var (config, cleanup) = TestDatabase.makeConfig()
+    adjust(&config)
     do {
         try await configure(app, config: config)
         if let schema = config.postgresSchema, let sql = app.db as? any SQLDatabase {
@@ -52,6 +53,23 @@ func withLuoshiApp(sample: Bool = true, _ body: (Application) async throws -> Vo
     }
     await cleanup(app)
     try await app.asyncShutdown()
+}
+
+/// A second application on the same database as `app` (another server instance), shut down
+/// after `body`.
+func withSecondInstance(of app: Application, _ body: (Application) async throws -> Void) async throws {
+    let second = try await Application.make(.testing)
+    second.logger.logLevel = .warning
+    do {
+        try await configure(second, config: app.luoshiConfig)
+        try await prepareSQLite(second)
+        second.clock.set(app.clock.now)
+        try await body(second)
+    } catch {
+        try? await second.asyncShutdown()
+        throw error
+    }
+    try await second.asyncShutdown()
 }
 
 extension Application {

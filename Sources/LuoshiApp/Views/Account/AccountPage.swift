@@ -22,6 +22,9 @@ enum AccountPage {
         var newToken: String?
         var csrfToken: String
         var error: DomainError?
+        /// The address email reminders go to.
+        var email: String = ""
+        var emailSaved = false
     }
 
     static func render(_ model: Model, context: PageContext) -> Node {
@@ -45,6 +48,15 @@ enum AccountPage {
                 }
             },
             .p { Node.a(.href(SiteURL.accountPassword.path), text: a.changePassword) },
+            .h2(text: a.notificationEmail),
+            Forms.success(model.emailSaved ? a.emailSaved : nil),
+            model.error?.field == "email" ? Forms.errorSummary(model.error, language: context.language) : .empty,
+            .form(.method("post"), .action(SiteURL.accountEmail.path), .class("stacked-form")) {
+                Forms.csrf(model.csrfToken)
+                Forms.field(a.emailLabel, name: "email", type: "email", value: model.email, autocomplete: "email", hint: a.emailHint,
+                            error: model.error, language: context.language)
+                Forms.submit(a.saveEmail)
+            },
             .h2(text: a.tokens),
             model.newToken.map { token in
                 Node.div(.class("success"), .role("status")) {
@@ -52,7 +64,7 @@ enum AccountPage {
                     Node.p { Node.code(.id("new-token"), text: token) }
                 }
             } ?? .empty,
-            Forms.errorSummary(model.error, language: context.language),
+            model.error?.field == "email" ? .empty : Forms.errorSummary(model.error, language: context.language),
             tokensTable(model, context),
             .form(.method("post"), .action(SiteURL.accountTokens.path), .class("stacked-form")) {
                 Forms.csrf(model.csrfToken)

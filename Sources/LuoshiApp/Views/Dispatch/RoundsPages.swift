@@ -64,6 +64,8 @@ enum RoundPage {
         var unit: Unit
         var stage: Dispatch.Stage
         var late: Bool
+        /// Not submitted, or returned: the unit may be reminded.
+        var owed: Bool
     }
 
     struct Model: Sendable {
@@ -86,6 +88,8 @@ enum RoundPage {
         ], content: [
             .h1(text: title),
             Forms.success(model.notice == "closed" ? d.closedNotice : nil),
+            Forms.success(model.notice.flatMap { $0.hasPrefix("reminded-") ? Int($0.dropFirst("reminded-".count)) : nil }
+                .map { $0 > 0 ? s.reminders.remindedNotice($0) : s.reminders.nothingOwed }),
             .p(text: d.roundFacts(round.dueDate.iso, d.roundStatus(round.isClosed(today: model.today)))),
             .ul(.class("links")) {
                 for stage in Dispatch.Stage.allCases where counts[stage] != nil {
@@ -96,6 +100,9 @@ enum RoundPage {
             },
             model.managesPlans && round.status == .open
                 ? Forms.button(d.closeRound, action: .roundClose(round.id), csrf: model.csrfToken, hidden: [("version", String(round.version))])
+                : .empty,
+            model.managesPlans && model.rows.contains(where: \.owed)
+                ? Forms.button(s.reminders.remindAll, action: .roundRemind(round.id), csrf: model.csrfToken)
                 : .empty,
             model.rows.isEmpty ? .p(text: s.noTasks) : .table(.class("stack")) {
                 Node.caption(.class("visually-hidden"), text: d.pipeline)
@@ -109,7 +116,13 @@ enum RoundPage {
                             }
                             Node.td(.data("label", s.content)) { s.data(row.task.content) }
                             Node.td(.data("label", s.leadUnits)) { s.data(row.unit.shortName) }
-                            Node.td(.data("label", d.stageHeading), text: d.stage(row.stage) + (row.late ? "（\(d.late)）" : ""))
+                            Node.td(.data("label", d.stageHeading)) {
+                                Node.text(d.stage(row.stage) + (row.late ? "（\(d.late)）" : ""))
+                                if model.managesPlans && row.owed {
+                                    Forms.button(s.reminders.remindOne(row.unit.shortName), action: .roundRemind(round.id), csrf: model.csrfToken,
+                                                 hidden: [("unit", row.unit.id.uuidString)])
+                                }
+                            }
                         }
                     }
                 }

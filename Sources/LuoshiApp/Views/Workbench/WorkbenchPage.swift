@@ -32,6 +32,7 @@ enum WorkbenchPage {
                 Node.li { Node.a(.href(SiteURL.planImport.path), text: s.planImport.title) }
                 Node.li { Node.a(.href(SiteURL.directoryUnits.path), text: s.directory.unitsTitle) }
                 Node.li { Node.a(.href(SiteURL.directoryLeaders.path), text: s.directory.leadersTitle) }
+                Node.li { Node.a(.href(SiteURL.reminderLog.path), text: s.reminders.logTitle) }
             } : .empty,
             UnitPage.section(model.heading, model.groups, s, manageLinks: model.managesPlans, workLinks: true),
         ])
