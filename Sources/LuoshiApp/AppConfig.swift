@@ -61,6 +61,10 @@ public struct AppConfig: Sendable {
         }
         if let directory = environment["LUOSHI_ATTACHMENT_DIR"]?.nonBlank { config.attachmentDirectory = directory }
         config.attachmentMaxBytes = try positiveNumber(environment, "LUOSHI_ATTACHMENT_MAX_BYTES") ?? config.attachmentMaxBytes
+        guard config.attachmentMaxBytes <= config.maxBodySize else {
+            throw .invalid("LUOSHI_ATTACHMENT_MAX_BYTES", zh: "LUOSHI_ATTACHMENT_MAX_BYTES 不能大于请求体上限 LUOSHI_MAX_BODY（\(config.maxBodySize) 字节）",
+                           en: "LUOSHI_ATTACHMENT_MAX_BYTES cannot exceed the request body limit LUOSHI_MAX_BODY (\(config.maxBodySize) bytes)")
+        }
         config.smtp = try SMTPSettings.fromEnvironment(environment)
         config.webhookURLs = try webhookURLs(environment["LUOSHI_WEBHOOK_URLS"])
         config.reminders.daysBeforeDue = try positiveNumber(environment, "LUOSHI_REMIND_DAYS_BEFORE", allowZero: true) ?? config.reminders.daysBeforeDue

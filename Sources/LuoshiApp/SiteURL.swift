@@ -70,6 +70,7 @@ enum SiteURL: Sendable, Hashable {
     case roundRemind(UUID)
     case roundAttachments(roundID: UUID, taskID: UUID)
     case attachment(UUID)
+    case attachmentDelete(UUID)
     case inbox
     case inboxRead
     case reminderLog
@@ -158,6 +159,7 @@ enum SiteURL: Sendable, Hashable {
         case .roundRemind(let id): "/rounds/\(id.uuidString.lowercased())/remind"
         case .roundAttachments(let roundID, let taskID): "/rounds/\(roundID.uuidString.lowercased())/tasks/\(taskID.uuidString.lowercased())/attachments"
         case .attachment(let id): "/attachments/\(id.uuidString.lowercased())"
+        case .attachmentDelete(let id): "/attachments/\(id.uuidString.lowercased())/delete"
         case .inbox: "/inbox"
         case .inboxRead: "/inbox/read"
         case .reminderLog: "/reminders"
@@ -255,6 +257,7 @@ enum SiteURL: Sendable, Hashable {
         static let roundRemind: [PathComponent] = ["rounds", ":roundID", "remind"]
         static let roundAttachments: [PathComponent] = ["rounds", ":roundID", "tasks", ":taskID", "attachments"]
         static let attachment: [PathComponent] = ["attachments", ":attachmentID"]
+        static let attachmentDelete: [PathComponent] = ["attachments", ":attachmentID", "delete"]
         static let inbox: [PathComponent] = ["inbox"]
         static let inboxRead: [PathComponent] = ["inbox", "read"]
         static let reminderLog: [PathComponent] = ["reminders"]

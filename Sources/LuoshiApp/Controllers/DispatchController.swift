@@ -18,6 +18,9 @@ enum DispatchController {
         routes.on(.POST, SiteURL.Route.roundReport, requires: .submitUnitWork, use: saveReport)
         routes.on(.POST, SiteURL.Route.roundInput, requires: .submitUnitWork, use: saveInput)
         routes.on(.POST, SiteURL.Route.roundReview, requires: .managePlans, use: review)
+        routes.on(.POST, SiteURL.Route.roundAttachments, requires: .submitUnitWork, use: uploadAttachment)
+        routes.on(.GET, SiteURL.Route.attachment, requires: .readInternal, use: attachment)
+        routes.on(.POST, SiteURL.Route.attachmentDelete, requires: .submitUnitWork, use: deleteAttachment)
         routes.on(.GET, SiteURL.Route.planLedger, requires: .readInternal, use: ledgerPage)
         routes.on(.GET, SiteURL.Route.planDashboard, requires: .readInternal, use: dashboard)
         routes.on(.GET, SiteURL.Route.apiPlanRounds, requires: .readInternal, use: roundsAPI)
@@ -48,7 +51,7 @@ enum DispatchController {
     }
 
     /// The round and one of its plan's tasks the user may see (unit staff: only their unit's).
-    private static func roundTask(_ req: Request) async throws -> ReportScope {
+    static func roundTask(_ req: Request) async throws -> ReportScope {
         let (round, plan, snapshot, user) = try await round(req)
         let taskID = try req.uuidParameter("taskID")
         guard let task = snapshot.tasksByID[taskID], task.planID == plan.id else { throw DomainError.taskNotFound(taskID) }
@@ -175,20 +178,23 @@ enum DispatchController {
         try await renderReport(req, try await roundTask(req), errors: [], drafts: [:])
     }
 
-    private static func renderReport(_ req: Request, _ scope: ReportScope, errors: [DomainError], drafts: [String: String]) async throws -> Response {
+    static func renderReport(_ req: Request, _ scope: ReportScope, errors: [DomainError], drafts: [String: String]) async throws -> Response {
         let reports = try await ProgressReportModel.query(on: req.db).filter(\.$round.$id == scope.round.id)
             .filter(\.$taskID == scope.task.id).all()
         let events = reports.isEmpty ? [] : try await ReportEventModel.query(on: req.db).filter(\.$report.$id ~~ reports.compactMap(\.id))
             .sort(\.$createdAt).all()
         let inputs = try await ReportInputModel.query(on: req.db).filter(\.$roundID == scope.round.id).filter(\.$taskID == scope.task.id).all()
+        let attachments = reports.isEmpty ? [] : try await AttachmentModel.query(on: req.db).filter(\.$report.$id ~~ reports.compactMap(\.id))
+            .sort(\.$createdAt).all()
         let model = ReportPage.Model(
             plan: scope.plan, round: scope.round, listing: scope.snapshot.listing(scope.task),
             reports: reports.map { report in
-                ReportPage.Entry(report: report, history: events.filter { $0.$report.id == report.id })
+                ReportPage.Entry(report: report, history: events.filter { $0.$report.id == report.id },
+                                 attachments: attachments.filter { $0.$report.id == report.id })
             },
             inputs: inputs, actor: scope.user.actor, unitRole: scope.unitRole, unitName: { scope.snapshot.unitsByID[$0]?.shortName ?? "" },
             csrfToken: scope.user.csrfToken ?? "", errors: errors, drafts: drafts, notice: req.query[String.self, at: "done"],
-            today: today(req))
+            today: today(req), attachmentMaxBytes: req.application.luoshiConfig.attachmentMaxBytes)
         return req.htmlResponse(ReportPage.render(model, context: req.pageContext(section: .workbench)), status: errors.first?.status ?? .ok)
     }
 

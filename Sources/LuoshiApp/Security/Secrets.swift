@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import NIOCore
 
 /// Random tokens and their stored digests. Tokens leave the server once (a cookie, a printed
 /// password, a personal access token); only SHA-256 digests are stored.
@@ -13,11 +14,15 @@ enum Secrets {
             .replacingOccurrences(of: "=", with: "")
     }
 
-    static func sha256Hex(_ text: String) -> String {
+    static func sha256Hex(_ text: String) -> String { hex(SHA256.hash(data: Data(text.utf8))) }
+
+    static func sha256Hex(data: ByteBuffer) -> String { hex(SHA256.hash(data: data.readableBytesView)) }
+
+    private static func hex(_ digest: SHA256.Digest) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var hex = [UInt8]()
         hex.reserveCapacity(64)
-        for byte in SHA256.hash(data: Data(text.utf8)) {
+        for byte in digest {
             hex.append(digits[Int(byte >> 4)])
             hex.append(digits[Int(byte & 0x0F)])
         }

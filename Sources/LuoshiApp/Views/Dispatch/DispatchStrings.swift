@@ -102,6 +102,8 @@ struct DispatchStrings: Sendable {
             case "save": "草稿已保存。"
             case "submit": "进展已报送，等待督查室核实。"
             case "input": "配合情况已保存。"
+            case "attached": "佐证材料已上传。"
+            case "detached": "佐证材料已删除。"
             case "accept": "已核实。"
             case "return": "已退回修改。"
             default: nil
@@ -165,6 +167,8 @@ struct DispatchStrings: Sendable {
             case "save": "The draft was saved."
             case "submit": "The report was submitted for verification."
             case "input": "Your input was saved."
+            case "attached": "The evidence was attached."
+            case "detached": "The evidence was removed."
             case "accept": "Verified."
             case "return": "Returned for revision."
             default: nil

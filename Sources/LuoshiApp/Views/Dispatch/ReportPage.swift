@@ -8,6 +8,7 @@ enum ReportPage {
     struct Entry: Sendable {
         var report: ProgressReportModel
         var history: [ReportEventModel]
+        var attachments: [AttachmentModel] = []
     }
 
     struct Model: Sendable {
@@ -24,6 +25,7 @@ enum ReportPage {
         var drafts: [String: String]
         var notice: String?
         var today: CalendarDate
+        var attachmentMaxBytes: Int = Evidence.defaultMaxBytes
 
         var task: PlanTask { listing.task }
         func error(_ field: String) -> DomainError? { errors.first { $0.field == field } }
@@ -99,7 +101,10 @@ enum ReportPage {
             for unitID in model.task.leadUnitIDs where model.actor.role != .unitStaff || model.actor.unitID == unitID || model.unitRole == .cooperating {
                 let entry = model.reports.first { $0.report.unitID == unitID }
                 Node.h3(text: "\(model.unitName(unitID))：\(entry.map { d.reportStatus($0.report.status, $0.report.late) } ?? d.notReported)")
-                if let entry { reportContent(entry, context) }
+                if let entry {
+                    reportContent(entry, context)
+                    attachments(model, entry, editable: unitID == myUnit && [.draft, .returned].contains(entry.report.status), context)
+                }
                 if model.actor.role == .supervisor, let entry, entry.report.status == .submitted { reviewForm(model, entry, context) }
                 if unitID == myUnit, entry.map({ [.draft, .returned].contains($0.report.status) }) ?? true {
                     reportForm(model, entry, context)
@@ -158,6 +163,38 @@ enum ReportPage {
                             }
                         }
                     }
+                }
+            }
+        }
+    }
+
+    /// The report's evidence files; its own unit may add and remove them while it may edit.
+    private static func attachments(_ model: Model, _ entry: Entry, editable: Bool, _ context: PageContext) -> Node {
+        let s = context.strings, r = s.reminders
+        let anchor = "attachments-\(entry.report.unitID.uuidString.lowercased())"
+        return .fragment {
+            Node.h4(.id(anchor), text: r.attachments)
+            if entry.attachments.isEmpty { Node.p(text: r.noAttachments) }
+            if !entry.attachments.isEmpty {
+                Node.ul(.class("attachments")) {
+                    for file in entry.attachments {
+                        Node.li {
+                            Node.a(.href(SiteURL.attachment(file.id ?? UUID()).path), .lang("zh-CN"), text: file.fileName)
+                            Node.text("（\(r.fileSize(file.size))）")
+                            if editable {
+                                Forms.button(r.remove + " " + file.fileName, action: .attachmentDelete(file.id ?? UUID()), csrf: model.csrfToken)
+                            }
+                        }
+                    }
+                }
+            }
+            if editable {
+                Node.form(.method("post"), .action(SiteURL.roundAttachments(roundID: model.round.id, taskID: model.task.id).path),
+                          .custom("enctype", "multipart/form-data"), .class("stacked-form"), .ariaLabel(r.attachFile)) {
+                    Forms.csrf(model.csrfToken)
+                    Forms.field(r.attachFile, name: "file", type: "file", required: true, hint: r.attachHint(model.attachmentMaxBytes / 1_048_576),
+                                error: model.error("file"), language: context.language)
+                    Forms.submit(r.upload)
                 }
             }
         }

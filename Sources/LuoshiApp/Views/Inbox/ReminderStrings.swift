@@ -37,7 +37,7 @@ struct ReminderStrings: Sendable {
     let attachFile: String
     let attachHint: @Sendable (_ megabytes: Int) -> String
     let upload: String
-    let uploadedNotice: String
+    let remove: String
     let fileSize: @Sendable (Int) -> String
 
     static let chinese = ReminderStrings(
@@ -60,7 +60,7 @@ struct ReminderStrings: Sendable {
         attempts: { "已尝试 \($0) 次" }, nextAttempt: { "下次重试 \($0)" }, inboxOnly: "仅站内消息", statusFilter: "送达状态", all: "全部",
         attachments: "佐证材料", noAttachments: "尚无佐证材料。", attachFile: "上传佐证材料",
         attachHint: { "图片（JPG、PNG）、PDF 或 Office 文件（Word、Excel、PowerPoint），每个不超过 \($0) MB。报送前可上传，退回后可补充。" },
-        upload: "上传", uploadedNotice: "佐证材料已上传。",
+        upload: "上传", remove: "删除",
         fileSize: { bytes in bytes >= 1_048_576 ? "\((bytes * 10 / 1_048_576) / 10).\((bytes * 10 / 1_048_576) % 10) MB" : "\(max(1, bytes / 1_024)) KB" }
     )
 
@@ -85,7 +85,7 @@ struct ReminderStrings: Sendable {
         attempts: { "\($0) attempt(s)" }, nextAttempt: { "next try \($0)" }, inboxOnly: "Inbox only", statusFilter: "Delivery status", all: "All",
         attachments: "Evidence", noAttachments: "No evidence attached.", attachFile: "Attach evidence",
         attachHint: { "Images (JPG, PNG), PDF or Office files (Word, Excel, PowerPoint), up to \($0) MB each. Attach before submitting, or after a return." },
-        upload: "Upload", uploadedNotice: "The evidence was attached.",
+        upload: "Upload", remove: "Remove",
         fileSize: { bytes in bytes >= 1_048_576 ? "\((bytes * 10 / 1_048_576) / 10).\((bytes * 10 / 1_048_576) % 10) MB" : "\(max(1, bytes / 1_024)) KB" }
     )
 }

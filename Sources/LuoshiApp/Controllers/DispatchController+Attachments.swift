@@ -1,0 +1,128 @@
+import Fluent
+import Foundation
+import LuoshiDomain
+import Vapor
+
+/// 佐证材料: a lead unit attaches evidence to its report while it may edit it (draft, or returned);
+/// whoever may read the report may download it.
+extension DispatchController {
+    /// How many files one report may carry.
+    static let attachmentsPerReport = 20
+
+    @Sendable static func uploadAttachment(_ req: Request) async throws -> Response {
+        let scope = try await roundTask(req)
+        let maxBytes = req.application.luoshiConfig.attachmentMaxBytes
+        return try await savingForm({
+            let unitID = try UnitWork.report.actingUnit(scope.user.actor.unitID, role: scope.unitRole)
+            guard let report = try await ProgressReportModel.query(on: req.db).filter(\.$round.$id == scope.round.id)
+                .filter(\.$taskID == scope.task.id).filter(\.$unitID == unitID).first(), let reportID = report.id,
+                [.draft, .returned].contains(report.status) else {
+                throw DomainError(.conflict, zh: "请先保存报送草稿再上传佐证材料；已报送的进展退回后才能补充",
+                                  en: "Save a draft of the report first; a submitted report takes evidence only after it is returned", field: "file")
+            }
+            let file = try? req.content.get(File.self, at: "file")
+            let data = file?.data ?? ByteBuffer()
+            let accepted = try Evidence.check(fileName: file?.filename ?? "", size: data.readableBytes,
+                                              leadingBytes: Array(data.readableBytesView.prefix(16)), maxBytes: maxBytes).get()
+            guard try await AttachmentModel.query(on: req.db).filter(\.$report.$id == reportID).count() < attachmentsPerReport else {
+                throw DomainError(.conflict, zh: "每份报送最多 \(attachmentsPerReport) 个佐证材料", en: "A report takes at most \(attachmentsPerReport) files", field: "file")
+            }
+            let model = AttachmentModel()
+            model.id = UUID()
+            model.$report.id = reportID
+            model.fileName = accepted.fileName
+            model.contentType = accepted.contentType
+            model.size = data.readableBytes
+            model.sha256 = Secrets.sha256Hex(data: data)
+            model.uploadedBy = scope.user.actor.username
+            let path = try AttachmentStore.path(for: try model.requireID(), in: req.application)
+            try await AttachmentStore.write(data, to: path, req)
+            do {
+                try await req.db.transaction { db in
+                    try await model.create(on: db)
+                    try await req.audit(.init(action: "attachment.upload", targetType: "report", targetID: reportID.uuidString,
+                                              summary: "\(accepted.fileName) (\(data.readableBytes) bytes)"), on: db)
+                }
+            } catch {
+                try? FileManager.default.removeItem(atPath: path)
+                throw error
+            }
+            return req.redirect(to: SiteURL.roundTask(roundID: scope.round.id, taskID: scope.task.id).path + "?done=attached#attachments-\(unitID.uuidString.lowercased())",
+                                redirectType: .normal)
+        }, showAgain: { try await renderReport(req, scope, errors: $0, drafts: [:]) })
+    }
+
+    /// The attachment named in the path, if the user may read its report (404 otherwise).
+    private static func visibleAttachment(_ req: Request) async throws -> (AttachmentModel, ProgressReportModel, CurrentUser) {
+        let id = try req.uuidParameter("attachmentID")
+        let user = try req.requireUser()
+        let snapshot = try await req.catalog()
+        let notFound = DomainError.notFound("attachmentID", zh: "佐证材料不存在", en: "No such attachment")
+        guard let attachment = try await AttachmentModel.find(id, on: req.db),
+              let report = try await ProgressReportModel.find(attachment.$report.id, on: req.db),
+              let round = try await ReportRoundModel.find(report.$round.id, on: req.db),
+              let plan = snapshot.plansByID[round.$plan.id], plan.jurisdictionCode == user.actor.jurisdictionCode,
+              let task = snapshot.tasksByID[report.taskID] else { throw notFound }
+        if user.actor.role == .unitStaff && TaskUnitRole.of(user.actor.unitID, on: task) == nil { throw notFound }
+        return (attachment, report, user)
+    }
+
+    @Sendable static func attachment(_ req: Request) async throws -> Response {
+        let (attachment, _, _) = try await visibleAttachment(req)
+        let path = try AttachmentStore.path(for: try attachment.requireID(), in: req.application)
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw DomainError.notFound("attachmentID", zh: "佐证材料文件已不在存储目录中，请联系管理员", en: "The attachment's file is missing from storage")
+        }
+        let response = try await req.fileio.asyncStreamFile(at: path, mediaType: AttachmentStore.mediaType(attachment.contentType))
+        response.headers.replaceOrAdd(name: .contentDisposition, value: AttachmentStore.contentDisposition(attachment.fileName))
+        response.headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")
+        return response
+    }
+
+    @Sendable static func deleteAttachment(_ req: Request) async throws -> Response {
+        let (attachment, report, user) = try await visibleAttachment(req)
+        guard user.actor.unitID == report.unitID, [.draft, .returned].contains(report.status) else {
+            throw DomainError(.conflict, zh: "只有报送单位可在报送前（或退回后）删除佐证材料", en: "Only the reporting unit removes evidence, before submitting or after a return",
+                              field: "attachmentID")
+        }
+        let id = try attachment.requireID()
+        try await req.db.transaction { db in
+            try await attachment.delete(on: db)
+            try await req.audit(.init(action: "attachment.delete", targetType: "report", targetID: try report.requireID().uuidString,
+                                      summary: attachment.fileName), on: db)
+        }
+        try? FileManager.default.removeItem(atPath: try AttachmentStore.path(for: id, in: req.application))
+        return req.redirect(to: SiteURL.roundTask(roundID: report.$round.id, taskID: report.taskID).path + "?done=detached#attachments-\(report.unitID.uuidString.lowercased())",
+                            redirectType: .normal)
+    }
+}
+
+/// Evidence files on disk: `{LUOSHI_ATTACHMENT_DIR}/{first two hex digits}/{id}`, written to a
+/// temporary name and renamed, so a half-written file never has a row.
+enum AttachmentStore {
+    static func path(for id: UUID, in app: Application) throws -> String {
+        let name = id.uuidString.lowercased()
+        let root = URL(fileURLWithPath: app.luoshiConfig.attachmentDirectory, isDirectory: true)
+        return root.appendingPathComponent(String(name.prefix(2)), isDirectory: true).appendingPathComponent(name).path
+    }
+
+    static func write(_ data: ByteBuffer, to path: String, _ req: Request) async throws {
+        let directory = (path as NSString).deletingLastPathComponent
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let partial = path + ".part"
+        try await req.fileio.writeFile(data, at: partial)
+        try FileManager.default.moveItem(atPath: partial, toPath: path)
+    }
+
+    static func mediaType(_ contentType: String) -> HTTPMediaType {
+        let parts = contentType.split(separator: "/", maxSplits: 1).map(String.init)
+        return parts.count == 2 ? HTTPMediaType(type: parts[0], subType: parts[1]) : .binary
+    }
+
+    /// `attachment` with an ASCII fallback name and the UTF-8 name (RFC 6266 / 5987).
+    static func contentDisposition(_ fileName: String) -> String {
+        let ascii = String(fileName.unicodeScalars.map { $0.isASCII && $0 != "\"" && $0 != "\\" && $0.value >= 0x20 ? Character($0) : "_" })
+        let encoded = fileName.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~"))) ?? ascii
+        return "attachment; filename=\"\(ascii)\"; filename*=UTF-8''\(encoded)"
+    }
+}
