@@ -15,4 +15,5 @@ func routes(_ app: Application) throws {
     DirectoryController.register(app)
     DispatchController.register(app)
     ReminderController.register(app)
+    DispatchAPIController.register(app)
 }

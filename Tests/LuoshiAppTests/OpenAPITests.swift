@@ -31,16 +31,19 @@ struct OpenAPITests {
     }
 
     /// Every key a response carries is declared in its schema, and every required key is there.
+    /// Every key of `value` is declared in the schema `name`, and every required key is there.
+    static func check(_ value: Any, schema name: String) throws {
+        let schemas = try #require((try document()["components"] as? [String: Any])?["schemas"] as? [String: Any])
+        let schema = try #require(schemas[name] as? [String: Any])
+        let object = try #require(value as? [String: Any], "\(name) is an object")
+        let properties = try #require(schema["properties"] as? [String: Any])
+        let required = Set(schema["required"] as? [String] ?? [])
+        #expect(Set(object.keys).subtracting(properties.keys).isEmpty, "\(name) has undeclared keys: \(Set(object.keys).subtracting(properties.keys))")
+        #expect(required.subtracting(object.keys).isEmpty, "\(name) lacks required keys: \(required.subtracting(object.keys))")
+    }
+
     @Test func responsesMatchTheirSchemasKeys() async throws {
-        let schemas = try #require((try Self.document()["components"] as? [String: Any])?["schemas"] as? [String: Any])
-        func check(_ value: Any, schema name: String) throws {
-            let schema = try #require(schemas[name] as? [String: Any])
-            let object = try #require(value as? [String: Any], "\(name) is an object")
-            let properties = try #require(schema["properties"] as? [String: Any])
-            let required = Set(schema["required"] as? [String] ?? [])
-            #expect(Set(object.keys).subtracting(properties.keys).isEmpty, "\(name) has undeclared keys")
-            #expect(required.subtracting(object.keys).isEmpty, "\(name) lacks required keys")
-        }
+        func check(_ value: Any, schema name: String) throws { try Self.check(value, schema: name) }
         try await withLuoshiApp { app in
             let id = try await app.samplePlanID()
             let snapshot = try await app.snapshot()

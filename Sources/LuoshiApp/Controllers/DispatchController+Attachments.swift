@@ -11,45 +11,52 @@ extension DispatchController {
 
     @Sendable static func uploadAttachment(_ req: Request) async throws -> Response {
         let scope = try await roundTask(req)
-        let maxBytes = req.application.luoshiConfig.attachmentMaxBytes
         return try await savingForm({
-            let unitID = try UnitWork.report.actingUnit(scope.user.actor.unitID, role: scope.unitRole)
-            guard let report = try await ProgressReportModel.query(on: req.db).filter(\.$round.$id == scope.round.id)
-                .filter(\.$taskID == scope.task.id).filter(\.$unitID == unitID).first(), let reportID = report.id,
-                [.draft, .returned].contains(report.status) else {
-                throw DomainError(.conflict, zh: "请先保存报送草稿再上传佐证材料；已报送的进展退回后才能补充",
-                                  en: "Save a draft of the report first; a submitted report takes evidence only after it is returned", field: "file")
-            }
-            let file = try? req.content.get(File.self, at: "file")
-            let data = file?.data ?? ByteBuffer()
-            let accepted = try Evidence.check(fileName: file?.filename ?? "", size: data.readableBytes,
-                                              leadingBytes: Array(data.readableBytesView.prefix(16)), maxBytes: maxBytes).get()
-            guard try await AttachmentModel.query(on: req.db).filter(\.$report.$id == reportID).count() < attachmentsPerReport else {
-                throw DomainError(.conflict, zh: "每份报送最多 \(attachmentsPerReport) 个佐证材料", en: "A report takes at most \(attachmentsPerReport) files", field: "file")
-            }
-            let model = AttachmentModel()
-            model.id = UUID()
-            model.$report.id = reportID
-            model.fileName = accepted.fileName
-            model.contentType = accepted.contentType
-            model.size = data.readableBytes
-            model.sha256 = Secrets.sha256Hex(data: data)
-            model.uploadedBy = scope.user.actor.username
-            let path = try AttachmentStore.path(for: try model.requireID(), in: req.application)
-            try await AttachmentStore.write(data, to: path, req)
-            do {
-                try await req.db.transaction { db in
-                    try await model.create(on: db)
-                    try await req.audit(.init(action: "attachment.upload", targetType: "report", targetID: reportID.uuidString,
-                                              summary: "\(accepted.fileName) (\(data.readableBytes) bytes)"), on: db)
-                }
-            } catch {
-                try? FileManager.default.removeItem(atPath: path)
-                throw error
-            }
-            return req.redirect(to: SiteURL.roundTask(roundID: scope.round.id, taskID: scope.task.id).path + "?done=attached#attachments-\(unitID.uuidString.lowercased())",
+            _ = try await storeAttachment(req, scope)
+            let anchor = "attachments-" + (scope.user.actor.unitID?.uuidString.lowercased() ?? "")
+            return req.redirect(to: SiteURL.roundTask(roundID: scope.round.id, taskID: scope.task.id).path + "?done=attached#\(anchor)",
                                 redirectType: .normal)
         }, showAgain: { try await renderReport(req, scope, errors: $0, drafts: [:]) })
+    }
+
+    /// Checks and stores the request's `file` for the acting unit's editable report.
+    static func storeAttachment(_ req: Request, _ scope: ReportScope) async throws -> AttachmentModel {
+        let maxBytes = req.application.luoshiConfig.attachmentMaxBytes
+        let unitID = try UnitWork.report.actingUnit(scope.user.actor.unitID, role: scope.unitRole)
+        guard let report = try await ProgressReportModel.query(on: req.db).filter(\.$round.$id == scope.round.id)
+            .filter(\.$taskID == scope.task.id).filter(\.$unitID == unitID).first(), let reportID = report.id,
+            [.draft, .returned].contains(report.status) else {
+            throw DomainError(.conflict, zh: "请先保存报送草稿再上传佐证材料；已报送的进展退回后才能补充",
+                              en: "Save a draft of the report first; a submitted report takes evidence only after it is returned", field: "file")
+        }
+        let file = try? req.content.get(File.self, at: "file")
+        let data = file?.data ?? ByteBuffer()
+        let accepted = try Evidence.check(fileName: file?.filename ?? "", size: data.readableBytes,
+                                          leadingBytes: Array(data.readableBytesView.prefix(16)), maxBytes: maxBytes).get()
+        guard try await AttachmentModel.query(on: req.db).filter(\.$report.$id == reportID).count() < attachmentsPerReport else {
+            throw DomainError(.conflict, zh: "每份报送最多 \(attachmentsPerReport) 个佐证材料", en: "A report takes at most \(attachmentsPerReport) files", field: "file")
+        }
+        let model = AttachmentModel()
+        model.id = UUID()
+        model.$report.id = reportID
+        model.fileName = accepted.fileName
+        model.contentType = accepted.contentType
+        model.size = data.readableBytes
+        model.sha256 = Secrets.sha256Hex(data: data)
+        model.uploadedBy = scope.user.actor.username
+        let path = try AttachmentStore.path(for: try model.requireID(), in: req.application)
+        try await AttachmentStore.write(data, to: path, req)
+        do {
+            try await req.db.transaction { db in
+                try await model.create(on: db)
+                try await req.audit(.init(action: "attachment.upload", targetType: "report", targetID: reportID.uuidString,
+                                          summary: "\(accepted.fileName) (\(data.readableBytes) bytes)"), on: db)
+            }
+        } catch {
+            try? FileManager.default.removeItem(atPath: path)
+            throw error
+        }
+        return model
     }
 
     /// The attachment named in the path, if the user may read its report (404 otherwise).

@@ -30,7 +30,7 @@ enum DispatchController {
     // MARK: Scope
 
     /// The plan named in the path, if it is in the user's jurisdiction.
-    private static func plan(_ req: Request) async throws -> (Plan, CatalogSnapshot, CurrentUser) {
+    static func plan(_ req: Request) async throws -> (Plan, CatalogSnapshot, CurrentUser) {
         let id = try req.uuidParameter("planID")
         let user = try req.requireUser()
         let snapshot = try await req.catalog()
@@ -39,7 +39,7 @@ enum DispatchController {
     }
 
     /// The round named in the path, with its plan.
-    private static func round(_ req: Request) async throws -> (DispatchStore.Round, Plan, CatalogSnapshot, CurrentUser) {
+    static func round(_ req: Request) async throws -> (DispatchStore.Round, Plan, CatalogSnapshot, CurrentUser) {
         let id = try req.uuidParameter("roundID")
         let user = try req.requireUser()
         let snapshot = try await req.catalog()
@@ -69,7 +69,7 @@ enum DispatchController {
         var unitRole: TaskUnitRole?
     }
 
-    private static func today(_ req: Request) -> CalendarDate { CalendarDate(date: req.now) }
+    static func today(_ req: Request) -> CalendarDate { CalendarDate(date: req.now) }
 
     // MARK: Rounds
 
@@ -91,24 +91,29 @@ enum DispatchController {
         let fields = try req.content.decode([String: String].self)
         let (plan, _, user) = try await plan(req)
         return try await savingForm({
-            let existing = Set(try await DispatchStore.rounds(planID: plan.id, on: req.db).map(\.month))
-            let (month, due) = try Dispatch.round(month: fields["month"] ?? "", dueDate: fields["dueDate"] ?? "", planStatus: plan.status,
-                                                  planYear: plan.year, existing: existing).get()
-            let model = ReportRoundModel()
-            model.$plan.id = plan.id
-            model.month = month.description
-            model.dueDate = due.iso
-            model.status = .open
-            model.openedBy = user.actor.username
-            model.version = 1
-            try await req.db.transaction { db in
-                try await model.create(on: db)
-                try await AuditLog.append(.init(action: "round.open", targetType: "plan", targetID: plan.id.uuidString,
-                                                summary: "\(month) due \(due.iso)"), by: req.auditWho, at: req.now, on: db)
-            }
-            req.application.ledgerCache.invalidate()
-            return req.redirect(to: SiteURL.round(try model.requireID()).path, redirectType: .normal)
+            let round = try await createRound(req, plan: plan, user: user, month: fields["month"] ?? "", dueDate: fields["dueDate"] ?? "")
+            return req.redirect(to: SiteURL.round(round.id).path, redirectType: .normal)
         }, showAgain: { try await renderRounds(req, errors: $0, values: fields) })
+    }
+
+    /// Opens a round of `plan` for `month` (YYYY-MM) due `dueDate` (blank: the default day).
+    static func createRound(_ req: Request, plan: Plan, user: CurrentUser, month text: String, dueDate: String) async throws -> DispatchStore.Round {
+        let existing = Set(try await DispatchStore.rounds(planID: plan.id, on: req.db).map(\.month))
+        let (month, due) = try Dispatch.round(month: text, dueDate: dueDate, planStatus: plan.status, planYear: plan.year, existing: existing).get()
+        let model = ReportRoundModel()
+        model.$plan.id = plan.id
+        model.month = month.description
+        model.dueDate = due.iso
+        model.status = .open
+        model.openedBy = user.actor.username
+        model.version = 1
+        try await req.db.transaction { db in
+            try await model.create(on: db)
+            try await AuditLog.append(.init(action: "round.open", targetType: "plan", targetID: plan.id.uuidString,
+                                            summary: "\(month) due \(due.iso)"), by: req.auditWho, at: req.now, on: db)
+        }
+        req.application.ledgerCache.invalidate()
+        return DispatchStore.Round(id: try model.requireID(), planID: plan.id, month: month, dueDate: due, status: .open, version: 1)
     }
 
     @Sendable static func roundPage(_ req: Request) async throws -> Response {
@@ -222,139 +227,149 @@ enum DispatchController {
     }
 
     @Sendable static func saveReport(_ req: Request) async throws -> Response {
-        try await handle(req, anchor: "report") { scope, fields in
-            let unitID = try UnitWork.report.actingUnit(scope.user.actor.unitID, role: scope.unitRole)
-            let submitting = fields["step"] == "submit"
-            let existing = try await ProgressReportModel.query(on: req.db).filter(\.$round.$id == scope.round.id)
-                .filter(\.$taskID == scope.task.id).filter(\.$unitID == unitID).first()
-            let status = try Dispatch.next(after: existing?.status, submitting ? .submit : .save)
-            let form = Dispatch.ReportForm(workDone: fields["workDone"] ?? "", progress: fields["progress"] ?? "",
-                                           milestonesReached: fields["milestonesReached"] ?? "", problems: fields["problems"] ?? "",
-                                           nextPlan: fields["nextPlan"] ?? "", selfStatus: fields["selfStatus"] ?? "")
-            let report = try Dispatch.report(form, submitting: submitting).get()
-            let today = today(req)
-            let late = submitting && Dispatch.isLate(submittedOn: today, dueDate: scope.round.dueDate)
-            try await req.db.transaction { db in
-                let reportID: UUID
-                if let existing {
-                    reportID = try existing.requireID()
-                    try await OptimisticLock.update(ProgressReportModel.schema, id: reportID, from: fields["version"], current: existing.version, on: db) {
-                        var update = $0.set("status", to: status.rawValue).set("work_done", to: report.workDone).set("progress", to: report.progress)
-                            .set("milestones_reached", to: report.milestonesReached).set("problems", to: report.problems)
-                            .set("next_plan", to: report.nextPlan).set("self_status", to: report.selfStatus?.rawValue)
-                            .set("updated_by", to: scope.user.actor.username)
-                        if submitting { update = update.set("submitted_on", to: today.iso).set("late", to: late) }
-                        return update
-                    }
-                } else {
-                    guard (fields["version"] ?? "0") == "0" else { throw DomainError.staleEdit }
-                    let model = ProgressReportModel()
-                    model.$round.id = scope.round.id
-                    model.taskID = scope.task.id
-                    model.unitID = unitID
-                    model.status = status
-                    model.workDone = report.workDone
-                    model.progress = report.progress
-                    model.milestonesReached = report.milestonesReached
-                    model.problems = report.problems
-                    model.nextPlan = report.nextPlan
-                    model.selfStatus = report.selfStatus
-                    model.submittedOn = submitting ? today.iso : nil
-                    model.late = late
-                    model.returnReason = ""
-                    model.reviewNote = ""
-                    model.updatedBy = scope.user.actor.username
-                    model.version = 1
-                    try await model.create(on: db)
-                    reportID = try model.requireID()
+        try await handle(req, anchor: "report") { try await writeReport(req, $0, $1) }
+    }
+
+    /// Saves or submits the acting unit's report from `fields` (a form, or the API's JSON as a
+    /// form). Returns the step done ("save" or "submit").
+    static func writeReport(_ req: Request, _ scope: ReportScope, _ fields: [String: String]) async throws -> String {
+        let unitID = try UnitWork.report.actingUnit(scope.user.actor.unitID, role: scope.unitRole)
+        let submitting = fields["step"] == "submit"
+        let existing = try await ProgressReportModel.query(on: req.db).filter(\.$round.$id == scope.round.id)
+            .filter(\.$taskID == scope.task.id).filter(\.$unitID == unitID).first()
+        let status = try Dispatch.next(after: existing?.status, submitting ? .submit : .save)
+        let form = Dispatch.ReportForm(workDone: fields["workDone"] ?? "", progress: fields["progress"] ?? "",
+                                       milestonesReached: fields["milestonesReached"] ?? "", problems: fields["problems"] ?? "",
+                                       nextPlan: fields["nextPlan"] ?? "", selfStatus: fields["selfStatus"] ?? "")
+        let report = try Dispatch.report(form, submitting: submitting).get()
+        let today = today(req)
+        let late = submitting && Dispatch.isLate(submittedOn: today, dueDate: scope.round.dueDate)
+        try await req.db.transaction { db in
+            let reportID: UUID
+            if let existing {
+                reportID = try existing.requireID()
+                try await OptimisticLock.update(ProgressReportModel.schema, id: reportID, from: fields["version"], current: existing.version, on: db) {
+                    var update = $0.set("status", to: status.rawValue).set("work_done", to: report.workDone).set("progress", to: report.progress)
+                        .set("milestones_reached", to: report.milestonesReached).set("problems", to: report.problems)
+                        .set("next_plan", to: report.nextPlan).set("self_status", to: report.selfStatus?.rawValue)
+                        .set("updated_by", to: scope.user.actor.username)
+                    if submitting { update = update.set("submitted_on", to: today.iso).set("late", to: late) }
+                    return update
                 }
-                try await recordEvent(reportID, step: submitting ? "submit" : "save", status: status, comment: late ? "late" : "",
-                                      by: scope.user.actor.username, on: db)
-                try await AuditLog.append(.init(action: submitting ? "report.submit" : "report.save", targetType: "task",
-                                                targetID: scope.task.id.uuidString,
-                                                summary: "\(scope.round.month) \(scope.task.number) \(report.progress.map { "\($0)%" } ?? "")\(late ? " late" : "")"),
-                                          by: req.auditWho, at: req.now, on: db)
+            } else {
+                guard (fields["version"] ?? "0") == "0" else { throw DomainError.staleEdit }
+                let model = ProgressReportModel()
+                model.$round.id = scope.round.id
+                model.taskID = scope.task.id
+                model.unitID = unitID
+                model.status = status
+                model.workDone = report.workDone
+                model.progress = report.progress
+                model.milestonesReached = report.milestonesReached
+                model.problems = report.problems
+                model.nextPlan = report.nextPlan
+                model.selfStatus = report.selfStatus
+                model.submittedOn = submitting ? today.iso : nil
+                model.late = late
+                model.returnReason = ""
+                model.reviewNote = ""
+                model.updatedBy = scope.user.actor.username
+                model.version = 1
+                try await model.create(on: db)
+                reportID = try model.requireID()
             }
-            return submitting ? "submit" : "save"
+            try await recordEvent(reportID, step: submitting ? "submit" : "save", status: status, comment: late ? "late" : "",
+                                  by: scope.user.actor.username, on: db)
+            try await AuditLog.append(.init(action: submitting ? "report.submit" : "report.save", targetType: "task",
+                                            targetID: scope.task.id.uuidString,
+                                            summary: "\(scope.round.month) \(scope.task.number) \(report.progress.map { "\($0)%" } ?? "")\(late ? " late" : "")"),
+                                      by: req.auditWho, at: req.now, on: db)
         }
+        return submitting ? "submit" : "save"
     }
 
     @Sendable static func saveInput(_ req: Request) async throws -> Response {
-        try await handle(req, anchor: "inputs") { scope, fields in
-            let unitID = try UnitWork.input.actingUnit(scope.user.actor.unitID, role: scope.unitRole)
-            let text = (fields["text"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !text.isEmpty, text.count <= Dispatch.maximumTextLength else {
-                throw DomainError.missing("text", zh: "请填写本月配合工作情况（不超过 \(Dispatch.maximumTextLength) 字）",
-                                          en: "Describe this month's cooperating work (at most \(Dispatch.maximumTextLength) characters)")
-            }
-            let existing = try await ReportInputModel.query(on: req.db).filter(\.$roundID == scope.round.id)
-                .filter(\.$taskID == scope.task.id).filter(\.$unitID == unitID).first()
-            try await req.db.transaction { db in
-                if let existing {
-                    try await OptimisticLock.update(ReportInputModel.schema, id: try existing.requireID(), from: fields["version"],
-                                                    current: existing.version, on: db) {
-                        $0.set("text", to: text).set("updated_by", to: scope.user.actor.username)
-                    }
-                } else {
-                    let model = ReportInputModel()
-                    model.roundID = scope.round.id
-                    model.taskID = scope.task.id
-                    model.unitID = unitID
-                    model.text = text
-                    model.updatedBy = scope.user.actor.username
-                    model.version = 1
-                    try await model.create(on: db)
-                }
-                try await AuditLog.append(.init(action: "report.input", targetType: "task", targetID: scope.task.id.uuidString,
-                                                summary: "\(scope.round.month) \(scope.task.number)"), by: req.auditWho, at: req.now, on: db)
-            }
-            return "input"
+        try await handle(req, anchor: "inputs") { try await writeInput(req, $0, $1) }
+    }
+
+    /// Saves the acting cooperating unit's input. Returns "input".
+    static func writeInput(_ req: Request, _ scope: ReportScope, _ fields: [String: String]) async throws -> String {
+        let unitID = try UnitWork.input.actingUnit(scope.user.actor.unitID, role: scope.unitRole)
+        let text = (fields["text"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty, text.count <= Dispatch.maximumTextLength else {
+            throw DomainError.missing("text", zh: "请填写本月配合工作情况（不超过 \(Dispatch.maximumTextLength) 字）",
+                                      en: "Describe this month's cooperating work (at most \(Dispatch.maximumTextLength) characters)")
         }
+        let existing = try await ReportInputModel.query(on: req.db).filter(\.$roundID == scope.round.id)
+            .filter(\.$taskID == scope.task.id).filter(\.$unitID == unitID).first()
+        try await req.db.transaction { db in
+            if let existing {
+                try await OptimisticLock.update(ReportInputModel.schema, id: try existing.requireID(), from: fields["version"],
+                                                current: existing.version, on: db) {
+                    $0.set("text", to: text).set("updated_by", to: scope.user.actor.username)
+                }
+            } else {
+                let model = ReportInputModel()
+                model.roundID = scope.round.id
+                model.taskID = scope.task.id
+                model.unitID = unitID
+                model.text = text
+                model.updatedBy = scope.user.actor.username
+                model.version = 1
+                try await model.create(on: db)
+            }
+            try await AuditLog.append(.init(action: "report.input", targetType: "task", targetID: scope.task.id.uuidString,
+                                            summary: "\(scope.round.month) \(scope.task.number)"), by: req.auditWho, at: req.now, on: db)
+        }
+        return "input"
     }
 
     @Sendable static func review(_ req: Request) async throws -> Response {
-        try await handle(req, anchor: "report") { scope, fields in
-            guard let unitID = fields["unitID"].flatMap(UUID.init(uuidString:)),
-                  let report = try await ProgressReportModel.query(on: req.db).filter(\.$round.$id == scope.round.id)
-                    .filter(\.$taskID == scope.task.id).filter(\.$unitID == unitID).first() else {
-                throw DomainError.notFound("unitID", zh: "该单位尚未报送", en: "That unit has not reported")
-            }
-            let accepting = fields["step"] == "accept"
-            let step: Dispatch.Step
-            if accepting {
-                guard let progress = fields["verifiedProgress"].flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }) else {
-                    throw DomainError.invalid("verifiedProgress", zh: "核实进度应为 0–100 的整数", en: "Verified progress is a whole number from 0 to 100")
-                }
-                guard let status = fields["verifiedStatus"].flatMap(ProgressStatus.init(rawValue:)), status != .missing else {
-                    throw DomainError.missing("verifiedStatus", zh: "请选择核实状态", en: "Choose the verified status")
-                }
-                step = .accept(progress: progress, status: status, note: fields["note"] ?? "")
-            } else {
-                step = .return(reason: fields["reason"] ?? "")
-            }
-            let next = try Dispatch.next(after: report.status, step, reported: (report.progress, report.selfStatus))
-            let reportID = try report.requireID()
-            try await req.db.transaction { db in
-                try await OptimisticLock.update(ProgressReportModel.schema, id: reportID, from: fields["version"], current: report.version, on: db) {
-                    switch step {
-                    case .accept(let progress, let status, let note):
-                        $0.set("status", to: next.rawValue).set("verified_progress", to: progress).set("verified_status", to: status.rawValue)
-                            .set("review_note", to: note.trimmingCharacters(in: .whitespacesAndNewlines))
-                            .set("reviewed_by", to: scope.user.actor.username).set("reviewed_on", to: today(req).iso)
-                    default:
-                        $0.set("status", to: next.rawValue).set("return_reason", to: (fields["reason"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines))
-                            .set("reviewed_by", to: scope.user.actor.username).set("reviewed_on", to: today(req).iso)
-                    }
-                }
-                let comment = accepting ? (fields["note"] ?? "") : (fields["reason"] ?? "")
-                try await recordEvent(reportID, step: step.name, status: next, comment: comment.trimmingCharacters(in: .whitespacesAndNewlines),
-                                      by: scope.user.actor.username, on: db)
-                try await AuditLog.append(.init(action: "report.\(step.name)", targetType: "task", targetID: scope.task.id.uuidString,
-                                                summary: "\(scope.round.month) \(scope.task.number) unit \(unitID.uuidString)\(accepting ? " verified \(fields["verifiedProgress"] ?? "")%" : "")"),
-                                          by: req.auditWho, at: req.now, on: db)
-            }
-            return step.name
+        try await handle(req, anchor: "report") { try await writeReview(req, $0, $1) }
+    }
+
+    /// Accepts or returns the report of `fields["unitID"]`. Returns the step done.
+    static func writeReview(_ req: Request, _ scope: ReportScope, _ fields: [String: String]) async throws -> String {
+        guard let unitID = fields["unitID"].flatMap(UUID.init(uuidString:)),
+              let report = try await ProgressReportModel.query(on: req.db).filter(\.$round.$id == scope.round.id)
+                .filter(\.$taskID == scope.task.id).filter(\.$unitID == unitID).first() else {
+            throw DomainError.notFound("unitID", zh: "该单位尚未报送", en: "That unit has not reported")
         }
+        let accepting = fields["step"] == "accept"
+        let step: Dispatch.Step
+        if accepting {
+            guard let progress = fields["verifiedProgress"].flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }) else {
+                throw DomainError.invalid("verifiedProgress", zh: "核实进度应为 0–100 的整数", en: "Verified progress is a whole number from 0 to 100")
+            }
+            guard let status = fields["verifiedStatus"].flatMap(ProgressStatus.init(rawValue:)), status != .missing else {
+                throw DomainError.missing("verifiedStatus", zh: "请选择核实状态", en: "Choose the verified status")
+            }
+            step = .accept(progress: progress, status: status, note: fields["note"] ?? "")
+        } else {
+            step = .return(reason: fields["reason"] ?? "")
+        }
+        let next = try Dispatch.next(after: report.status, step, reported: (report.progress, report.selfStatus))
+        let reportID = try report.requireID()
+        try await req.db.transaction { db in
+            try await OptimisticLock.update(ProgressReportModel.schema, id: reportID, from: fields["version"], current: report.version, on: db) {
+                switch step {
+                case .accept(let progress, let status, let note):
+                    $0.set("status", to: next.rawValue).set("verified_progress", to: progress).set("verified_status", to: status.rawValue)
+                        .set("review_note", to: note.trimmingCharacters(in: .whitespacesAndNewlines))
+                        .set("reviewed_by", to: scope.user.actor.username).set("reviewed_on", to: today(req).iso)
+                default:
+                    $0.set("status", to: next.rawValue).set("return_reason", to: (fields["reason"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines))
+                        .set("reviewed_by", to: scope.user.actor.username).set("reviewed_on", to: today(req).iso)
+                }
+            }
+            let comment = accepting ? (fields["note"] ?? "") : (fields["reason"] ?? "")
+            try await recordEvent(reportID, step: step.name, status: next, comment: comment.trimmingCharacters(in: .whitespacesAndNewlines),
+                                  by: scope.user.actor.username, on: db)
+            try await AuditLog.append(.init(action: "report.\(step.name)", targetType: "task", targetID: scope.task.id.uuidString,
+                                            summary: "\(scope.round.month) \(scope.task.number) unit \(unitID.uuidString)\(accepting ? " verified \(fields["verifiedProgress"] ?? "")%" : "")"),
+                                      by: req.auditWho, at: req.now, on: db)
+        }
+        return step.name
     }
 
     // MARK: Dashboard
@@ -365,13 +380,7 @@ enum DispatchController {
         let (plan, snapshot, user) = try await plan(req)
         let asOf = try await asOf(req, plan: plan)
         let d = req.pageContext(section: .workbench).strings.dispatch
-        let head = user.actor.leaderID.flatMap { snapshot.leadersByID[$0] }
-        guard let scope = WorkScope.of(user.actor, leaderIsHead: head?.precedence == 0) else { throw DomainError.forbidden }
-        let scopeTitle: String = switch scope {
-        case .jurisdiction: d.wholePlan
-        case .portfolio: d.portfolio(head?.name ?? "")
-        case .unit(let id): d.unitTasks(snapshot.unitsByID[id]?.shortName ?? "")
-        }
+        let (scope, scopeTitle) = try dashboardScope(user, snapshot: snapshot, d)
         let cache = req.application.ledgerCache
         let context = req.pageContext(section: .workbench)
         let key = "dashboard|\(plan.id)|\(asOf.iso)|\(scope)|\(context.language.rawValue)|\(context.elder)|\(snapshot.version)"
@@ -380,8 +389,27 @@ enum DispatchController {
         return req.htmlResponse(DashboardPage.page(content: content, context: context))
     }
 
+    /// The user's dashboard scope and its title.
+    static func dashboardScope(_ user: CurrentUser, snapshot: CatalogSnapshot, _ d: DispatchStrings) throws -> (WorkScope, String) {
+        let head = user.actor.leaderID.flatMap { snapshot.leadersByID[$0] }
+        guard let scope = WorkScope.of(user.actor, leaderIsHead: head?.precedence == 0) else { throw DomainError.forbidden }
+        let title: String = switch scope {
+        case .jurisdiction: d.wholePlan
+        case .portfolio: d.portfolio(head?.name ?? "")
+        case .unit(let id): d.unitTasks(snapshot.unitsByID[id]?.shortName ?? "")
+        }
+        return (scope, title)
+    }
+
     private static func dashboardContent(_ req: Request, plan: Plan, snapshot: CatalogSnapshot, asOf: CalendarDate, scope: WorkScope,
                                          scopeTitle: String, context: PageContext) async throws -> [Node] {
+        DashboardPage.content(try await dashboardModel(req, plan: plan, snapshot: snapshot, asOf: asOf, scope: scope, scopeTitle: scopeTitle),
+                              context: context)
+    }
+
+    /// What a dashboard shows for `scope` as of `asOf`: the page and the API read it.
+    static func dashboardModel(_ req: Request, plan: Plan, snapshot: CatalogSnapshot, asOf: CalendarDate, scope: WorkScope,
+                               scopeTitle: String) async throws -> DashboardPage.Model {
         let cache = req.application.ledgerCache
         let inScope = { (row: Ledger.Row) in scope.includes(row.task, planJurisdiction: plan.jurisdictionCode) }
         let rows = try await DispatchStore.ledger(plan: plan, snapshot: snapshot, asOf: asOf, cache: cache, on: req.db).filter(inScope)
@@ -399,16 +427,15 @@ enum DispatchController {
             unitWork = .init(round: latest, due: led.filter { ![.submitted, .accepted].contains(status[$0.id]) && status[$0.id] != .returned },
                              returned: led.filter { status[$0.id] == .returned })
         }
-        let model = DashboardPage.Model(plan: plan, scopeTitle: scopeTitle, asOf: asOf, rules: DispatchStore.rules(for: plan), rows: rows,
-                                        parts: snapshot.partsByPlan[plan.id] ?? [], trend: trend,
-                                        unitName: { snapshot.unitsByID[$0]?.shortName ?? "" }, unitWork: unitWork)
-        return DashboardPage.content(model, context: context)
+        return DashboardPage.Model(plan: plan, scopeTitle: scopeTitle, asOf: asOf, rules: DispatchStore.rules(for: plan), rows: rows,
+                                   parts: snapshot.partsByPlan[plan.id] ?? [], trend: trend,
+                                   unitName: { snapshot.unitsByID[$0]?.shortName ?? "" }, unitWork: unitWork)
     }
 
     // MARK: Ledger
 
     /// The ledger's date: `asOf` if given (YYYY-MM-DD), else the latest closed round's due date.
-    private static func asOf(_ req: Request, plan: Plan) async throws -> CalendarDate {
+    static func asOf(_ req: Request, plan: Plan) async throws -> CalendarDate {
         if let text = req.query[String.self, at: "asOf"]?.nonBlank {
             guard let date = CalendarDate(iso: text) else {
                 throw DomainError.invalid("asOf", zh: "日期应写作 YYYY-MM-DD", en: "Write the date as YYYY-MM-DD")

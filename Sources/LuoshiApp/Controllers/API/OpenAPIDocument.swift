@@ -197,6 +197,134 @@ enum OpenAPIDocument {
           "401": {"description": "No valid bearer token", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
           "404": {"$ref": "#/components/responses/NotFound"}
         }
+      },
+      "post": {
+        "operationId": "openRound",
+        "summary": "Open a reporting round for a month of an issued plan (supervision office)",
+        "security": [{"bearer": []}],
+        "parameters": [{"$ref": "#/components/parameters/PlanID"}],
+        "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/OpenRound"}}}},
+        "responses": {
+          "201": {"description": "The new round", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Round"}}}},
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "401": {"description": "No valid bearer token", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+          "403": {"description": "Not the supervision office", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "409": {"description": "A round for that month exists, or the plan is not issued", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+        }
+      }
+    },
+    "/api/v1/plans/{planID}/dashboard": {
+      "get": {
+        "operationId": "getDashboard",
+        "summary": "Dashboard data for the caller's scope (whole plan, a leader's portfolio, a unit's tasks) as of a date",
+        "security": [{"bearer": []}],
+        "parameters": [
+          {"$ref": "#/components/parameters/PlanID"},
+          {"name": "asOf", "in": "query", "required": false, "description": "Default: the latest closed round's due date", "schema": {"$ref": "#/components/schemas/Date"}}
+        ],
+        "responses": {
+          "200": {"description": "Counts by colour, by part and by month, the red and likely-to-miss tasks", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Dashboard"}}}},
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "401": {"description": "No valid bearer token", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+          "404": {"$ref": "#/components/responses/NotFound"}
+        }
+      }
+    },
+    "/api/v1/rounds/{roundID}": {
+      "get": {
+        "operationId": "getRound",
+        "summary": "A round and its pipeline: each task and lead unit with its stage (unit staff: their own tasks)",
+        "security": [{"bearer": []}],
+        "parameters": [{"$ref": "#/components/parameters/RoundID"}],
+        "responses": {
+          "200": {"description": "The round", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/RoundDetail"}}}},
+          "401": {"description": "No valid bearer token", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+          "404": {"$ref": "#/components/responses/NotFound"}
+        }
+      }
+    },
+    "/api/v1/rounds/{roundID}/tasks/{taskID}": {
+      "get": {
+        "operationId": "getTaskInRound",
+        "summary": "A task's reports (with history and attachments) and cooperating inputs in a round",
+        "security": [{"bearer": []}],
+        "parameters": [{"$ref": "#/components/parameters/RoundID"}, {"$ref": "#/components/parameters/TaskID"}],
+        "responses": {
+          "200": {"description": "Reports and inputs", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/TaskInRound"}}}},
+          "401": {"description": "No valid bearer token", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+          "404": {"$ref": "#/components/responses/NotFound"}
+        }
+      }
+    },
+    "/api/v1/rounds/{roundID}/tasks/{taskID}/report": {
+      "put": {
+        "operationId": "saveReport",
+        "summary": "Save (step save) or submit (step submit) the caller's unit's report; version 0 for a new one",
+        "security": [{"bearer": []}],
+        "parameters": [{"$ref": "#/components/parameters/RoundID"}, {"$ref": "#/components/parameters/TaskID"}],
+        "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ReportEdit"}}}},
+        "responses": {
+          "200": {"description": "The task's reports and inputs after the write", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/TaskInRound"}}}},
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "401": {"description": "No valid bearer token", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+          "403": {"description": "Not unit staff", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "409": {"description": "A stale version, a submitted (locked) report, or not a lead unit of the task", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+        }
+      }
+    },
+    "/api/v1/rounds/{roundID}/tasks/{taskID}/input": {
+      "put": {
+        "operationId": "saveInput",
+        "summary": "Save the caller's cooperating unit's input; version 0 for a new one",
+        "security": [{"bearer": []}],
+        "parameters": [{"$ref": "#/components/parameters/RoundID"}, {"$ref": "#/components/parameters/TaskID"}],
+        "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/InputEdit"}}}},
+        "responses": {
+          "200": {"description": "The task's reports and inputs after the write", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/TaskInRound"}}}},
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "401": {"description": "No valid bearer token", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+          "403": {"description": "Not unit staff", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "409": {"description": "A stale version, or not a cooperating unit of the task", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+        }
+      }
+    },
+    "/api/v1/rounds/{roundID}/tasks/{taskID}/review": {
+      "post": {
+        "operationId": "reviewReport",
+        "summary": "Accept a submitted report with verified progress and status, or return it with a reason (supervision office)",
+        "security": [{"bearer": []}],
+        "parameters": [{"$ref": "#/components/parameters/RoundID"}, {"$ref": "#/components/parameters/TaskID"}],
+        "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Review"}}}},
+        "responses": {
+          "200": {"description": "The task's reports and inputs after the review", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/TaskInRound"}}}},
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "401": {"description": "No valid bearer token", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+          "403": {"description": "Not the supervision office", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "409": {"description": "A stale version, or a report not awaiting review", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+        }
+      }
+    },
+    "/api/v1/rounds/{roundID}/tasks/{taskID}/attachments": {
+      "post": {
+        "operationId": "attachEvidence",
+        "summary": "Attach an evidence file (multipart field file) to the caller's unit's draft or returned report",
+        "security": [{"bearer": []}],
+        "parameters": [{"$ref": "#/components/parameters/RoundID"}, {"$ref": "#/components/parameters/TaskID"}],
+        "requestBody": {"required": true, "content": {"multipart/form-data": {"schema": {"type": "object", "required": ["file"],
+          "properties": {"file": {"type": "string", "contentMediaType": "application/octet-stream"}}}}}},
+        "responses": {
+          "201": {"description": "The stored file", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Attachment"}}}},
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "401": {"description": "No valid bearer token", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+          "403": {"description": "Not unit staff", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "409": {"description": "No editable report of the caller's unit", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+          "413": {"description": "Over the size limit", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+        }
       }
     },
     "/api/v1/plans/{planID}/ledger": {
@@ -362,7 +490,9 @@ enum OpenAPIDocument {
       "bearer": {"type": "http", "scheme": "bearer", "description": "A personal access token or a token from POST /api/v1/session"}
     },
     "parameters": {
-      "PlanID": {"name": "planID", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}
+      "PlanID": {"name": "planID", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}},
+      "RoundID": {"name": "roundID", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}},
+      "TaskID": {"name": "taskID", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}
     },
     "responses": {
       "BadRequest": {"description": "A malformed id or filter", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
@@ -406,6 +536,53 @@ enum OpenAPIDocument {
       "Round": {"type": "object", "required": ["id", "month", "dueDate", "status"], "additionalProperties": false,
         "properties": {"id": {"type": "string", "format": "uuid"}, "month": {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}$"},
           "dueDate": {"$ref": "#/components/schemas/Date"}, "status": {"type": "string", "enum": ["open", "closed"]}}},
+      "OpenRound": {"type": "object", "required": ["month"], "additionalProperties": false,
+        "properties": {"month": {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}$"}, "dueDate": {"type": ["string", "null"], "description": "Default: the 25th"}}},
+      "RoundDetail": {"type": "object", "required": ["id", "month", "dueDate", "status", "version", "rows"], "additionalProperties": false,
+        "properties": {"id": {"type": "string", "format": "uuid"}, "month": {"type": "string"}, "dueDate": {"$ref": "#/components/schemas/Date"},
+          "status": {"type": "string", "enum": ["open", "closed"]}, "version": {"type": "integer"},
+          "rows": {"type": "array", "items": {"type": "object", "required": ["taskID", "number", "unitID", "stage", "late"], "additionalProperties": false,
+            "properties": {"taskID": {"type": "string", "format": "uuid"}, "number": {"type": "string"}, "unitID": {"type": "string", "format": "uuid"},
+              "stage": {"type": "string", "enum": ["notStarted", "draft", "submitted", "returned", "accepted", "missing"]}, "late": {"type": "boolean"}}}}}},
+      "Attachment": {"type": "object", "required": ["id", "fileName", "contentType", "size", "url"], "additionalProperties": false,
+        "properties": {"id": {"type": "string", "format": "uuid"}, "fileName": {"type": "string"}, "contentType": {"type": "string"},
+          "size": {"type": "integer"}, "url": {"type": "string", "description": "Download (same authorisation as the report)"}}},
+      "ProgressStatus": {"type": "string", "enum": ["notStarted", "onTrack", "ahead", "lagging", "completed", "overdue", "missing"]},
+      "TaskInRound": {"type": "object", "required": ["roundID", "taskID", "number", "reports", "inputs"], "additionalProperties": false,
+        "properties": {"roundID": {"type": "string", "format": "uuid"}, "taskID": {"type": "string", "format": "uuid"}, "number": {"type": "string"},
+          "reports": {"type": "array", "items": {"type": "object", "additionalProperties": false,
+            "required": ["unitID", "status", "workDone", "milestonesReached", "problems", "nextPlan", "late", "returnReason", "reviewNote", "version", "attachments", "history"],
+            "properties": {"unitID": {"type": "string", "format": "uuid"}, "status": {"type": "string", "enum": ["draft", "submitted", "returned", "accepted"]},
+              "workDone": {"type": "string"}, "progress": {"type": "integer", "description": "Self-reported, percent"}, "milestonesReached": {"type": "string"},
+              "problems": {"type": "string"}, "nextPlan": {"type": "string"}, "selfStatus": {"$ref": "#/components/schemas/ProgressStatus"},
+              "submittedOn": {"type": "string"}, "late": {"type": "boolean"}, "returnReason": {"type": "string"},
+              "verifiedProgress": {"type": "integer", "description": "Set by the office on acceptance, percent"}, "verifiedStatus": {"$ref": "#/components/schemas/ProgressStatus"},
+              "reviewNote": {"type": "string"}, "version": {"type": "integer"},
+              "attachments": {"type": "array", "items": {"$ref": "#/components/schemas/Attachment"}},
+              "history": {"type": "array", "items": {"type": "object", "required": ["step", "status", "comment", "actor", "at"], "additionalProperties": false,
+                "properties": {"step": {"type": "string"}, "status": {"type": "string"}, "comment": {"type": "string"}, "actor": {"type": "string"}, "at": {"type": "string"}}}}}}},
+          "inputs": {"type": "array", "items": {"type": "object", "required": ["unitID", "text", "updatedBy", "version"], "additionalProperties": false,
+            "properties": {"unitID": {"type": "string", "format": "uuid"}, "text": {"type": "string"}, "updatedBy": {"type": "string"}, "version": {"type": "integer"}}}}}},
+      "ReportEdit": {"type": "object", "required": ["step", "version"], "additionalProperties": false,
+        "properties": {"step": {"type": "string", "enum": ["save", "submit"]}, "version": {"type": "integer", "minimum": 0},
+          "workDone": {"type": "string"}, "progress": {"type": ["integer", "null"], "minimum": 0, "maximum": 100}, "milestonesReached": {"type": "string"},
+          "problems": {"type": "string"}, "nextPlan": {"type": "string"}, "selfStatus": {"type": ["string", "null"]}}},
+      "InputEdit": {"type": "object", "required": ["text", "version"], "additionalProperties": false,
+        "properties": {"text": {"type": "string"}, "version": {"type": "integer", "minimum": 0}}},
+      "Review": {"type": "object", "required": ["unitID", "step", "version"], "additionalProperties": false,
+        "properties": {"unitID": {"type": "string", "format": "uuid"}, "step": {"type": "string", "enum": ["accept", "return"]}, "version": {"type": "integer"},
+          "verifiedProgress": {"type": ["integer", "null"], "minimum": 0, "maximum": 100}, "verifiedStatus": {"type": ["string", "null"]},
+          "note": {"type": ["string", "null"]}, "reason": {"type": ["string", "null"]}}},
+      "ColourCounts": {"type": "object", "additionalProperties": {"type": "integer"}, "propertyNames": {"enum": ["green", "yellow", "red", "blue"]}},
+      "Dashboard": {"type": "object", "required": ["asOf", "ruleSet", "scope", "total", "byColour", "byPart", "trend", "red", "likelyToMiss"], "additionalProperties": false,
+        "properties": {"asOf": {"$ref": "#/components/schemas/Date"}, "ruleSet": {"type": "string"}, "scope": {"type": "string"}, "total": {"type": "integer"},
+          "byColour": {"$ref": "#/components/schemas/ColourCounts"},
+          "byPart": {"type": "array", "items": {"type": "object", "required": ["number", "title", "counts"], "additionalProperties": false,
+            "properties": {"number": {"type": "integer"}, "title": {"type": "string"}, "counts": {"$ref": "#/components/schemas/ColourCounts"}}}},
+          "trend": {"type": "array", "items": {"type": "object", "required": ["month", "counts"], "additionalProperties": false,
+            "properties": {"month": {"type": "string"}, "counts": {"$ref": "#/components/schemas/ColourCounts"}}}},
+          "red": {"type": "array", "items": {"type": "string", "format": "uuid"}},
+          "likelyToMiss": {"type": "array", "items": {"type": "string", "format": "uuid"}}}},
       "Ledger": {"type": "object", "required": ["asOf", "ruleSet", "rows"], "additionalProperties": false,
         "properties": {"asOf": {"$ref": "#/components/schemas/Date"}, "ruleSet": {"type": "string"},
           "rows": {"type": "array", "items": {"type": "object", "additionalProperties": false,

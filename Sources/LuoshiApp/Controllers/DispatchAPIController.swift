@@ -1,0 +1,272 @@
+import Fluent
+import Foundation
+import LuoshiDomain
+import Vapor
+
+/// The dispatch API: rounds, reports (drafts, submit, inputs, attachments), reviews and
+/// dashboard data, with the pages' authorisation and the pages' rules (the JSON bodies are read
+/// as the forms are, so every check and message is the same).
+enum DispatchAPIController {
+    static func register(_ routes: any RoutesBuilder) {
+        routes.on(.POST, SiteURL.Route.apiPlanRounds, requires: .managePlans, use: openRound)
+        routes.on(.GET, SiteURL.Route.apiRound, requires: .readInternal, use: round)
+        routes.on(.GET, SiteURL.Route.apiRoundTask, requires: .readInternal, use: roundTask)
+        routes.on(.PUT, SiteURL.Route.apiRoundReport, requires: .submitUnitWork, use: saveReport)
+        routes.on(.PUT, SiteURL.Route.apiRoundInput, requires: .submitUnitWork, use: saveInput)
+        routes.on(.POST, SiteURL.Route.apiRoundReview, requires: .managePlans, use: review)
+        routes.on(.POST, SiteURL.Route.apiRoundAttachments, requires: .submitUnitWork, use: uploadAttachment)
+        routes.on(.GET, SiteURL.Route.apiPlanDashboard, requires: .readInternal, use: dashboard)
+    }
+
+    // MARK: DTOs
+
+    struct OpenRoundRequest: Content {
+        var month: String?
+        var dueDate: String?
+    }
+
+    struct PipelineRow: Content {
+        var taskID: UUID
+        var number: String
+        var unitID: UUID
+        var stage: Dispatch.Stage
+        var late: Bool
+    }
+
+    struct RoundDetail: Content {
+        var id: UUID
+        var month: String
+        var dueDate: String
+        var status: Dispatch.RoundStatus
+        var version: Int
+        var rows: [PipelineRow]
+    }
+
+    struct Attachment: Content {
+        var id: UUID
+        var fileName: String
+        var contentType: String
+        var size: Int
+        var url: String
+    }
+
+    struct Event: Content {
+        var step: String
+        var status: Dispatch.ReportStatus
+        var comment: String
+        var actor: String
+        var at: String
+    }
+
+    struct Report: Content {
+        var unitID: UUID
+        var status: Dispatch.ReportStatus
+        var workDone: String
+        var progress: Int?
+        var milestonesReached: String
+        var problems: String
+        var nextPlan: String
+        var selfStatus: ProgressStatus?
+        var submittedOn: String?
+        var late: Bool
+        var returnReason: String
+        var verifiedProgress: Int?
+        var verifiedStatus: ProgressStatus?
+        var reviewNote: String
+        var version: Int
+        var attachments: [Attachment]
+        var history: [Event]
+    }
+
+    struct Input: Content {
+        var unitID: UUID
+        var text: String
+        var updatedBy: String
+        var version: Int
+    }
+
+    struct TaskInRound: Content {
+        var roundID: UUID
+        var taskID: UUID
+        var number: String
+        var reports: [Report]
+        var inputs: [Input]
+    }
+
+    /// A report as sent: `step` is "save" or "submit"; `version` is 0 for a new report.
+    struct ReportRequest: Content {
+        var step: String?
+        var version: Int?
+        var workDone: String?
+        var progress: Int?
+        var milestonesReached: String?
+        var problems: String?
+        var nextPlan: String?
+        var selfStatus: String?
+
+        var fields: [String: String] {
+            ["step": step ?? "save", "version": String(version ?? -1), "workDone": workDone ?? "", "progress": progress.map(String.init) ?? "",
+             "milestonesReached": milestonesReached ?? "", "problems": problems ?? "", "nextPlan": nextPlan ?? "", "selfStatus": selfStatus ?? ""]
+        }
+    }
+
+    struct InputRequest: Content {
+        var text: String?
+        var version: Int?
+    }
+
+    /// A review: `step` "accept" (with verified progress and status, and a note when they differ
+    /// from the report) or "return" (with a reason).
+    struct ReviewRequest: Content {
+        var unitID: UUID?
+        var step: String?
+        var version: Int?
+        var verifiedProgress: Int?
+        var verifiedStatus: String?
+        var note: String?
+        var reason: String?
+    }
+
+    struct Dashboard: Content {
+        struct Part: Content {
+            var number: Int
+            var title: String
+            var counts: [String: Int]
+        }
+        struct Month: Content {
+            var month: String
+            var counts: [String: Int]
+        }
+        var asOf: String
+        var ruleSet: String
+        var scope: String
+        var total: Int
+        var byColour: [String: Int]
+        var byPart: [Part]
+        var trend: [Month]
+        var red: [UUID]
+        var likelyToMiss: [UUID]
+    }
+
+    private static func decode<T: Decodable>(_ type: T.Type, _ req: Request) throws -> T {
+        do { return try req.content.decode(T.self) } catch {
+            throw DomainError(.badRequest, zh: "请求体应为 JSON 对象", en: "The request body must be a JSON object")
+        }
+    }
+
+    // MARK: Rounds
+
+    @Sendable static func openRound(_ req: Request) async throws -> Response {
+        let body = try decode(OpenRoundRequest.self, req)
+        let (plan, _, user) = try await DispatchController.plan(req)
+        let round = try await DispatchController.createRound(req, plan: plan, user: user, month: body.month ?? "", dueDate: body.dueDate ?? "")
+        return try await DispatchController.RoundDTO(id: round.id, month: round.month.description, dueDate: round.dueDate.iso, status: .open)
+            .encodeResponse(status: .created, for: req)
+    }
+
+    @Sendable static func round(_ req: Request) async throws -> RoundDetail {
+        let (round, plan, snapshot, user) = try await DispatchController.round(req)
+        let today = DispatchController.today(req)
+        let reports = try await ProgressReportModel.query(on: req.db).filter(\.$round.$id == round.id).all()
+        let byKey = Dictionary(reports.map { ("\($0.taskID)|\($0.unitID)", $0) }, uniquingKeysWith: { first, _ in first })
+        let scope = WorkScope.of(user.actor, leaderIsHead: user.actor.leaderID.flatMap { snapshot.leadersByID[$0] }?.precedence == 0)
+        let tasks = (snapshot.tasksByPlan[plan.id] ?? []).filter { scope?.includes($0, planJurisdiction: plan.jurisdictionCode) ?? false }
+        let rows = tasks.flatMap { task in
+            task.leadUnitIDs.map { unitID in
+                let report = byKey["\(task.id)|\(unitID)"]
+                return PipelineRow(taskID: task.id, number: task.number.description, unitID: unitID,
+                                   stage: Dispatch.stage(of: report?.status, dueDate: round.dueDate, today: today, roundClosed: round.status == .closed),
+                                   late: report?.late ?? false)
+            }
+        }
+        return RoundDetail(id: round.id, month: round.month.description, dueDate: round.dueDate.iso,
+                           status: round.isClosed(today: today) ? .closed : .open, version: round.version, rows: rows)
+    }
+
+    // MARK: Reports
+
+    /// The reports and inputs of the scope's task, as the user may see them.
+    private static func taskInRound(_ req: Request, _ scope: DispatchController.ReportScope) async throws -> TaskInRound {
+        var reports = try await ProgressReportModel.query(on: req.db).filter(\.$round.$id == scope.round.id).filter(\.$taskID == scope.task.id).all()
+        if scope.user.actor.role == .unitStaff && scope.unitRole == .lead { reports = reports.filter { $0.unitID == scope.user.actor.unitID } }
+        let ids = reports.compactMap(\.id)
+        let events = ids.isEmpty ? [] : try await ReportEventModel.query(on: req.db).filter(\.$report.$id ~~ ids).sort(\.$createdAt).all()
+        let files = ids.isEmpty ? [] : try await AttachmentModel.query(on: req.db).filter(\.$report.$id ~~ ids).sort(\.$createdAt).all()
+        let inputs = try await ReportInputModel.query(on: req.db).filter(\.$roundID == scope.round.id).filter(\.$taskID == scope.task.id).all()
+        return TaskInRound(
+            roundID: scope.round.id, taskID: scope.task.id, number: scope.task.number.description,
+            reports: reports.map { report in
+                Report(unitID: report.unitID, status: report.status, workDone: report.workDone, progress: report.progress,
+                       milestonesReached: report.milestonesReached, problems: report.problems, nextPlan: report.nextPlan,
+                       selfStatus: report.selfStatus, submittedOn: report.submittedOn, late: report.late, returnReason: report.returnReason,
+                       verifiedProgress: report.verifiedProgress, verifiedStatus: report.verifiedStatus, reviewNote: report.reviewNote,
+                       version: report.version,
+                       attachments: files.filter { $0.$report.id == report.id }.compactMap(attachment),
+                       history: events.filter { $0.$report.id == report.id }.map {
+                           Event(step: $0.step, status: $0.status, comment: $0.comment, actor: $0.actor,
+                                 at: $0.createdAt.map { ISO8601DateFormatter().string(from: $0) } ?? "")
+                       })
+            },
+            inputs: inputs.map { Input(unitID: $0.unitID, text: $0.text, updatedBy: $0.updatedBy, version: $0.version) })
+    }
+
+    private static func attachment(_ model: AttachmentModel) -> Attachment? {
+        model.id.map { Attachment(id: $0, fileName: model.fileName, contentType: model.contentType, size: model.size, url: SiteURL.attachment($0).path) }
+    }
+
+    @Sendable static func roundTask(_ req: Request) async throws -> TaskInRound {
+        try await taskInRound(req, try await DispatchController.roundTask(req))
+    }
+
+    /// Runs a write with the form's rules, then answers with the task's reports and inputs.
+    private static func write(_ req: Request, _ fields: [String: String],
+                              _ action: (Request, DispatchController.ReportScope, [String: String]) async throws -> String) async throws -> TaskInRound {
+        let scope = try await DispatchController.roundTask(req)
+        _ = try await action(req, scope, fields)
+        req.application.ledgerCache.invalidate()
+        return try await taskInRound(req, scope)
+    }
+
+    @Sendable static func saveReport(_ req: Request) async throws -> TaskInRound {
+        try await write(req, try decode(ReportRequest.self, req).fields, DispatchController.writeReport)
+    }
+
+    @Sendable static func saveInput(_ req: Request) async throws -> TaskInRound {
+        let body = try decode(InputRequest.self, req)
+        return try await write(req, ["text": body.text ?? "", "version": String(body.version ?? -1)], DispatchController.writeInput)
+    }
+
+    @Sendable static func review(_ req: Request) async throws -> TaskInRound {
+        let body = try decode(ReviewRequest.self, req)
+        return try await write(req, ["unitID": body.unitID?.uuidString ?? "", "step": body.step ?? "", "version": String(body.version ?? -1),
+                                     "verifiedProgress": body.verifiedProgress.map(String.init) ?? "", "verifiedStatus": body.verifiedStatus ?? "",
+                                     "note": body.note ?? "", "reason": body.reason ?? ""], DispatchController.writeReview)
+    }
+
+    @Sendable static func uploadAttachment(_ req: Request) async throws -> Response {
+        let scope = try await DispatchController.roundTask(req)
+        let stored = try await DispatchController.storeAttachment(req, scope)
+        guard let body = attachment(stored) else { throw DomainError.staleEdit }
+        return try await body.encodeResponse(status: .created, for: req)
+    }
+
+    // MARK: Dashboard
+
+    @Sendable static func dashboard(_ req: Request) async throws -> Dashboard {
+        let (plan, snapshot, user) = try await DispatchController.plan(req)
+        let asOf = try await DispatchController.asOf(req, plan: plan)
+        let (scope, title) = try DispatchController.dashboardScope(user, snapshot: snapshot, req.pageContext(section: .workbench).strings.dispatch)
+        let model = try await DispatchController.dashboardModel(req, plan: plan, snapshot: snapshot, asOf: asOf, scope: scope, scopeTitle: title)
+        func counts(_ rows: [Ledger.Row]) -> [String: Int] {
+            Dictionary(grouping: rows, by: { $0.colour.rawValue }).mapValues(\.count)
+        }
+        return Dashboard(
+            asOf: asOf.iso, ruleSet: model.rules.name, scope: title, total: model.rows.count, byColour: counts(model.rows),
+            byPart: model.parts.map { part in
+                Dashboard.Part(number: part.number, title: part.title, counts: counts(model.rows.filter { $0.task.number.part == part.number }))
+            },
+            trend: model.trend.map { Dashboard.Month(month: $0.label, counts: Dictionary(uniqueKeysWithValues: $0.counts.map { ($0.key.rawValue, $0.value) })) },
+            red: model.rows.filter { $0.colour == .red }.map(\.task.id),
+            likelyToMiss: model.rows.filter(\.likelyToMiss).map(\.task.id))
+    }
+}
