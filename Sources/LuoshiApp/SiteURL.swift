@@ -75,6 +75,7 @@ enum SiteURL: Sendable, Hashable {
     case inboxRead
     case reminderLog
     case planLedger(UUID)
+    case planRules(UUID)
     case planDashboard(UUID)
     case health
     case metrics
@@ -164,6 +165,7 @@ enum SiteURL: Sendable, Hashable {
         case .inboxRead: "/inbox/read"
         case .reminderLog: "/reminders"
         case .planLedger(let id): "/plans/\(id.uuidString.lowercased())/ledger"
+        case .planRules(let id): "/plans/\(id.uuidString.lowercased())/rules"
         case .planDashboard(let id): "/plans/\(id.uuidString.lowercased())/dashboard"
         case .health: "/health"
         case .metrics: "/metrics"
@@ -262,6 +264,7 @@ enum SiteURL: Sendable, Hashable {
         static let inboxRead: [PathComponent] = ["inbox", "read"]
         static let reminderLog: [PathComponent] = ["reminders"]
         static let planLedger: [PathComponent] = ["plans", ":planID", "ledger"]
+        static let planRules: [PathComponent] = ["plans", ":planID", "rules"]
         static let planDashboard: [PathComponent] = ["plans", ":planID", "dashboard"]
         static let apiPlanRounds: [PathComponent] = ["api", "v1", "plans", ":planID", "rounds"]
         static let apiPlanLedger: [PathComponent] = ["api", "v1", "plans", ":planID", "ledger"]

@@ -82,6 +82,8 @@ struct AuthorizationMatrixTests {
         "GET /plans/:planID/ledger": .readInternal,
         "GET /plans/:planID/dashboard": .readInternal,
         "GET /api/v1/plans/:planID/rounds": .readInternal,
+        "GET /plans/:planID/rules": .readInternal,
+        "POST /plans/:planID/rules": .managePlans,
         "POST /api/v1/plans/:planID/rounds": .managePlans,
         "GET /api/v1/plans/:planID/dashboard": .readInternal,
         "GET /api/v1/rounds/:roundID": .readInternal,

@@ -15,7 +15,7 @@ struct SampleRoundsTests {
             let rounds = try await DispatchStore.rounds(planID: plan.id, on: app.db)
             #expect(rounds.map(\.month.description) == ["2023-04", "2023-05", "2023-06"])
             #expect(DispatchStore.defaultAsOf(rounds, today: CalendarDate(iso: "2023-07-10")!) == CalendarDate(iso: "2023-06-25"))
-            let rows = try await DispatchStore.ledger(plan: plan, snapshot: snapshot, asOf: CalendarDate(iso: "2023-06-25")!, on: app.db)
+            let rows = try await DispatchStore.ledger(plan: plan, snapshot: snapshot, asOf: CalendarDate(iso: "2023-06-25")!, cache: app.ledgerCache, on: app.db)
             let colours = Dictionary(grouping: rows, by: \.colour).mapValues(\.count)
             #expect(rows.count == 91)
             #expect((colours[.green] ?? 0) > 40 && (colours[.yellow] ?? 0) >= 5 && (colours[.red] ?? 0) >= 5, "\(colours)")

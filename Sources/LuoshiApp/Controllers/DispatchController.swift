@@ -21,6 +21,8 @@ enum DispatchController {
         routes.on(.POST, SiteURL.Route.roundAttachments, requires: .submitUnitWork, use: uploadAttachment)
         routes.on(.GET, SiteURL.Route.attachment, requires: .readInternal, use: attachment)
         routes.on(.POST, SiteURL.Route.attachmentDelete, requires: .submitUnitWork, use: deleteAttachment)
+        routes.on(.GET, SiteURL.Route.planRules, requires: .readInternal, use: rulesPage)
+        routes.on(.POST, SiteURL.Route.planRules, requires: .managePlans, use: saveRules)
         routes.on(.GET, SiteURL.Route.planLedger, requires: .readInternal, use: ledgerPage)
         routes.on(.GET, SiteURL.Route.planDashboard, requires: .readInternal, use: dashboard)
         routes.on(.GET, SiteURL.Route.apiPlanRounds, requires: .readInternal, use: roundsAPI)
@@ -99,7 +101,9 @@ enum DispatchController {
     /// Opens a round of `plan` for `month` (YYYY-MM) due `dueDate` (blank: the default day).
     static func createRound(_ req: Request, plan: Plan, user: CurrentUser, month text: String, dueDate: String) async throws -> DispatchStore.Round {
         let existing = Set(try await DispatchStore.rounds(planID: plan.id, on: req.db).map(\.month))
-        let (month, due) = try Dispatch.round(month: text, dueDate: dueDate, planStatus: plan.status, planYear: plan.year, existing: existing).get()
+        let dueDay = try await DispatchStore.settings(for: plan, cache: req.application.ledgerCache, on: req.db).roundDueDay
+        let (month, due) = try Dispatch.round(month: text, dueDate: dueDate, dueDay: dueDay, planStatus: plan.status, planYear: plan.year,
+                                              existing: existing).get()
         let model = ReportRoundModel()
         model.$plan.id = plan.id
         model.month = month.description
@@ -427,7 +431,7 @@ enum DispatchController {
             unitWork = .init(round: latest, due: led.filter { ![.submitted, .accepted].contains(status[$0.id]) && status[$0.id] != .returned },
                              returned: led.filter { status[$0.id] == .returned })
         }
-        return DashboardPage.Model(plan: plan, scopeTitle: scopeTitle, asOf: asOf, rules: DispatchStore.rules(for: plan), rows: rows,
+        return DashboardPage.Model(plan: plan, scopeTitle: scopeTitle, asOf: asOf, rules: try await DispatchStore.rules(for: plan, cache: req.application.ledgerCache, on: req.db), rows: rows,
                                    parts: snapshot.partsByPlan[plan.id] ?? [], trend: trend,
                                    unitName: { snapshot.unitsByID[$0]?.shortName ?? "" }, unitWork: unitWork)
     }
@@ -459,7 +463,7 @@ enum DispatchController {
                                        status: req.query[String.self, at: "status"].flatMap(ProgressStatus.init(rawValue:)),
                                        text: req.query[String.self, at: "q"])
             let rows = try await DispatchStore.ledger(plan: plan, snapshot: snapshot, asOf: asOf, cache: req.application.ledgerCache, on: req.db)
-            let model = LedgerPage.Model(plan: plan, asOf: asOf, rules: DispatchStore.rules(for: plan), rows: rows.filter(filter.matches),
+            let model = LedgerPage.Model(plan: plan, asOf: asOf, rules: try await DispatchStore.rules(for: plan, cache: req.application.ledgerCache, on: req.db), rows: rows.filter(filter.matches),
                                          total: rows.count, filter: filter, parts: snapshot.partsByPlan[plan.id] ?? [],
                                          units: snapshot.units(in: plan.jurisdictionCode), leaders: snapshot.leaders(in: plan.jurisdictionCode),
                                          unitName: { snapshot.unitsByID[$0]?.shortName ?? "" })
@@ -519,7 +523,7 @@ enum DispatchController {
         let language = req.pageContext(section: .workbench).language
         let body = try await req.application.ledgerCache.document("ledger|\(plan.id)|\(asOf.iso)|\(language.rawValue)|\(snapshot.version)") {
             let rows = try await DispatchStore.ledger(plan: plan, snapshot: snapshot, asOf: asOf, cache: req.application.ledgerCache, on: req.db)
-            let dto = LedgerDTO(asOf: asOf.iso, ruleSet: DispatchStore.rules(for: plan).name, rows: rows.map { row in
+            let dto = LedgerDTO(asOf: asOf.iso, ruleSet: try await DispatchStore.rules(for: plan, cache: req.application.ledgerCache, on: req.db).name, rows: rows.map { row in
                 LedgerDTO.Row(taskID: row.task.id, number: row.task.number.description, expectedProgress: (row.expected * 10).rounded() / 10,
                               verifiedProgress: row.verified, reportedProgress: row.reported, status: row.status, colour: row.colour,
                               explanation: row.explanation.text(in: language), likelyToMiss: row.likelyToMiss)

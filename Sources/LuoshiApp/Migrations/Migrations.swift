@@ -21,5 +21,7 @@ enum LuoshiMigrations {
         // 008: reminders (inbox, email, webhook deliveries, the scheduler's lease), users' email,
         // evidence attachments
         CreateReminders(),
+        // 009: dispatch settings (colour thresholds, due day) per jurisdiction and year, versioned
+        CreateRuleSets(),
     ]
 }

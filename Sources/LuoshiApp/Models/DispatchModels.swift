@@ -82,3 +82,29 @@ final class ReportInputModel: Model, @unchecked Sendable {
 
     init() {}
 }
+
+/// A version of a jurisdiction's dispatch settings for a year (规则设置).
+final class RuleSetModel: Model, @unchecked Sendable {
+    static let schema = "rule_sets"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "jurisdiction_code") var jurisdictionCode: String
+    @Field(key: "year") var year: Int
+    @Field(key: "version") var version: Int
+    @Field(key: "name") var name: String
+    @Field(key: "yellow_from") var yellowFrom: Double
+    @Field(key: "red_from") var redFrom: Double
+    @Field(key: "ahead_from") var aheadFrom: Double
+    @Field(key: "blue_within_days") var blueWithinDays: Int
+    @Field(key: "round_due_day") var roundDueDay: Int
+    @Field(key: "note") var note: String
+    @Field(key: "created_by") var createdBy: String
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+
+    var settings: DispatchSettings {
+        DispatchSettings(rules: RuleSet(name: name, yellowFrom: yellowFrom, redFrom: redFrom, aheadFrom: aheadFrom, blueWithinDays: blueWithinDays),
+                         roundDueDay: roundDueDay, version: version)
+    }
+}

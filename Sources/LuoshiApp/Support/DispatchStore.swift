@@ -17,6 +17,15 @@ final class LedgerCache: Sendable {
     static let fragmentBytes = 32 * 1_048_576
 
     private let documents = NIOLockedValueBox<[String: ByteBuffer]>([:])
+    private let settingsByKey = NIOLockedValueBox<[String: DispatchSettings]>([:])
+
+    /// A jurisdiction's dispatch settings for a year, remembered until the next write.
+    func settings(_ key: String, load: () async throws -> DispatchSettings) async rethrows -> DispatchSettings {
+        if let cached = settingsByKey.withLockedValue({ $0[key] }) { return cached }
+        let settings = try await load()
+        settingsByKey.withLockedValue { $0[key] = settings }
+        return settings
+    }
 
     /// API bodies encoded once per key (plan, date, language, data version).
     func document(_ key: String, encode: () async throws -> ByteBuffer) async rethrows -> ByteBuffer {
@@ -65,6 +74,7 @@ final class LedgerCache: Sendable {
         roundsByPlan.withLockedValue { $0.removeAll() }
         fragments.withLockedValue { $0 = ([:], 0) }
         documents.withLockedValue { $0.removeAll() }
+        settingsByKey.withLockedValue { $0.removeAll() }
     }
 }
 
@@ -114,8 +124,19 @@ enum DispatchStore {
         return Dictionary(rows.map { ($0.roundId, $0.n) }, uniquingKeysWith: +)
     }
 
+    /// The dispatch settings in force for a plan: the newest stored version for its
+    /// jurisdiction and year, or the defaults (version 1).
+    static func settings(for plan: Plan, cache: LedgerCache, on db: any Database) async throws -> DispatchSettings {
+        try await cache.settings("\(plan.jurisdictionCode)|\(plan.year)") {
+            try await RuleSetModel.query(on: db).filter(\.$jurisdictionCode == plan.jurisdictionCode).filter(\.$year == plan.year)
+                .sort(\.$version, .descending).first()?.settings ?? .standard(jurisdiction: plan.jurisdictionCode, year: plan.year)
+        }
+    }
+
     /// The rule set a plan's colours are computed by.
-    static func rules(for plan: Plan) -> RuleSet { RuleSet.standard(jurisdiction: plan.jurisdictionCode, year: plan.year) }
+    static func rules(for plan: Plan, cache: LedgerCache, on db: any Database) async throws -> RuleSet {
+        try await settings(for: plan, cache: cache, on: db).rules
+    }
 
     /// The date the ledger is as of when none is asked for: the latest closed round's due date, else today.
     static func defaultAsOf(_ rounds: [Round], today: CalendarDate) -> CalendarDate {
@@ -124,13 +145,14 @@ enum DispatchStore {
 
     /// The ledger rows of `plan` as of `asOf`, from `cache` when it has them.
     static func ledger(plan: Plan, snapshot: CatalogSnapshot, asOf: CalendarDate, cache: LedgerCache, on db: any Database) async throws -> [Ledger.Row] {
-        try await cache.rows("\(plan.id)|\(asOf.iso)|\(snapshot.version)") {
-            try await ledger(plan: plan, snapshot: snapshot, asOf: asOf, on: db)
+        let rules = try await rules(for: plan, cache: cache, on: db)
+        return try await cache.rows("\(plan.id)|\(asOf.iso)|\(snapshot.version)|\(rules.name)") {
+            try await ledger(plan: plan, snapshot: snapshot, asOf: asOf, rules: rules, on: db)
         }
     }
 
     /// The ledger rows of `plan` as of `asOf`, computed.
-    static func ledger(plan: Plan, snapshot: CatalogSnapshot, asOf: CalendarDate, on db: any Database) async throws -> [Ledger.Row] {
+    static func ledger(plan: Plan, snapshot: CatalogSnapshot, asOf: CalendarDate, rules: RuleSet, on db: any Database) async throws -> [Ledger.Row] {
         let tasks = snapshot.tasksByPlan[plan.id] ?? []
         let rounds = try await rounds(planID: plan.id, on: db)
         let roundsByID = Dictionary(uniqueKeysWithValues: rounds.map { ($0.id, $0) })
@@ -165,7 +187,7 @@ enum DispatchStore {
         let charters = try await CharterModel.query(on: db).filter(\.$task.$id ~~ tasks.map(\.id)).filter(\.$status == .approved).all()
         var points: [UUID: [Int]] = [:]
         for charter in charters { if points[charter.$task.id] == nil, let content = charter.charter { points[charter.$task.id] = content.quarters.map(\.expectedPercent) } }
-        return Ledger.rows(tasks: tasks, year: plan.year, asOf: asOf, rules: rules(for: plan), quarterPercents: points,
+        return Ledger.rows(tasks: tasks, year: plan.year, asOf: asOf, rules: rules, quarterPercents: points,
                            evidence: evidence, missing: missing)
     }
 }

@@ -97,6 +97,7 @@ struct Strings: Sendable {
     let directory: DirectoryStrings
     let dispatch: DispatchStrings
     let reminders: ReminderStrings
+    let rules: RuleStrings
 
     static func `for`(_ language: Language) -> Strings {
         switch language {
@@ -226,7 +227,8 @@ extension Strings {
         taskWork: .chinese,
         directory: .chinese,
         dispatch: .chinese,
-        reminders: .chinese
+        reminders: .chinese,
+        rules: .chinese
     )
 
     static let english = Strings(
@@ -348,6 +350,7 @@ extension Strings {
         taskWork: .english,
         directory: .english,
         dispatch: .english,
-        reminders: .english
+        reminders: .english,
+        rules: .english
     )
 }

@@ -35,7 +35,10 @@ enum LedgerPage {
             .h1(text: d.ledgerTitle),
             .p(s.dataLang, text: plan.title),
             .p(.class("lead"), text: d.asOf(model.asOf.iso, model.rules.name)),
-            .p(.class("hint"), text: d.ledgerHint),
+            .p(.class("hint")) {
+                Node.text(d.ledgerHint + " ")
+                Node.a(.href(SiteURL.planRules(plan.id).path), text: s.rules.link)
+            },
             .form(.method("get"), .action(SiteURL.planLedger(plan.id).path), .class("filter-form"), .ariaLabel(d.filter)) {
                 Forms.field(d.asOfLabel, name: "asOf", type: "date", value: model.asOf.iso, error: nil, language: language)
                 Forms.select(s.partColumn, name: "part", options: [("", d.all)] + model.parts.map { (String($0.number), s.partTitle($0.number)) },

@@ -1,0 +1,61 @@
+import Fluent
+import Foundation
+import LuoshiDomain
+import Vapor
+
+/// 预警规则设置: every internal user reads the rules in force; the office saves a new version.
+extension DispatchController {
+    @Sendable static func rulesPage(_ req: Request) async throws -> Response {
+        try await renderRules(req, form: nil, errors: [])
+    }
+
+    private static func renderRules(_ req: Request, form: DispatchSettings.Form?, errors: [DomainError]) async throws -> Response {
+        let (plan, _, user) = try await plan(req)
+        let current = try await DispatchStore.settings(for: plan, cache: req.application.ledgerCache, on: req.db)
+        let versions = try await RuleSetModel.query(on: req.db).filter(\.$jurisdictionCode == plan.jurisdictionCode).filter(\.$year == plan.year)
+            .sort(\.$version, .descending).all()
+        let model = RuleSettingsPage.Model(
+            plan: plan, current: current,
+            versions: versions.map { .init(settings: $0.settings, note: $0.note, createdBy: $0.createdBy, createdAt: $0.createdAt) },
+            canEdit: Policy.can(user.actor, .managePlans), csrfToken: user.csrfToken ?? "", form: form ?? .init(current), errors: errors,
+            saved: req.query[String.self, at: "done"] == "saved")
+        return req.htmlResponse(RuleSettingsPage.render(model, context: req.pageContext(section: .workbench)), status: errors.first?.status ?? .ok)
+    }
+
+    @Sendable static func saveRules(_ req: Request) async throws -> Response {
+        let fields = try req.content.decode([String: String].self)
+        let form = DispatchSettings.Form(yellowFrom: fields["yellowFrom"] ?? "", redFrom: fields["redFrom"] ?? "", aheadFrom: fields["aheadFrom"] ?? "",
+                                         blueWithinDays: fields["blueWithinDays"] ?? "", roundDueDay: fields["roundDueDay"] ?? "", note: fields["note"] ?? "")
+        let (plan, _, user) = try await plan(req)
+        return try await savingForm({
+            let current = try await DispatchStore.settings(for: plan, cache: req.application.ledgerCache, on: req.db)
+            // The form names the version it was made from; another save in between is a 409.
+            guard fields["version"].flatMap(Int.init) == current.version else { throw DomainError.staleEdit }
+            let (next, note) = try DispatchSettings.next(after: current, jurisdiction: plan.jurisdictionCode, year: plan.year, form: form).get()
+            let model = RuleSetModel()
+            model.jurisdictionCode = plan.jurisdictionCode
+            model.year = plan.year
+            model.version = next.version
+            model.name = next.rules.name
+            model.yellowFrom = next.rules.yellowFrom
+            model.redFrom = next.rules.redFrom
+            model.aheadFrom = next.rules.aheadFrom
+            model.blueWithinDays = next.rules.blueWithinDays
+            model.roundDueDay = next.roundDueDay
+            model.note = note
+            model.createdBy = user.actor.username
+            do {
+                try await req.db.transaction { db in
+                    try await model.create(on: db)
+                    try await req.audit(.init(action: "ruleset.save", targetType: "plan", targetID: plan.id.uuidString,
+                                              summary: "\(next.rules.name): yellow \(next.rules.yellowFrom), red \(next.rules.redFrom), ahead \(next.rules.aheadFrom), blue \(next.rules.blueWithinDays) d, due day \(next.roundDueDay)"),
+                                        on: db)
+                }
+            } catch let error as any DatabaseError where error.isConstraintFailure {
+                throw DomainError.staleEdit  // another instance saved the same version first
+            }
+            req.application.ledgerCache.invalidate()
+            return req.redirect(to: SiteURL.planRules(plan.id).path + "?done=saved", redirectType: .normal)
+        }, showAgain: { try await renderRules(req, form: form, errors: $0) })
+    }
+}
