@@ -220,7 +220,7 @@ enum ReportPage {
             Forms.select(d.selfStatus, name: "selfStatus", options: [("", d.choose)] + statusOptions(s),
                          selected: value("selfStatus", report?.selfStatus?.rawValue), error: model.error("selfStatus"), language: language)
             Node.div(.class("actions")) {
-                Node.button(.type("submit"), .name("step"), .value("save"), text: s.taskWork.saveDraft)
+                Node.button(.type("submit"), .name("step"), .value("save"), .custom("formnovalidate", "formnovalidate"), text: s.taskWork.saveDraft)
                 Node.button(.type("submit"), .name("step"), .value("submit"), text: d.submitReport)
             }
         }

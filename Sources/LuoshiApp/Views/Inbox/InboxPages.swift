@@ -101,10 +101,8 @@ enum ReminderLogPage {
                             }
                             Node.td(.data("label", r.sentBy), text: entry.sentBy == "scheduler" ? r.scheduler : entry.sentBy)
                             Node.td(.data("label", r.deliveries)) {
-                                Node.span(text: "\(r.inbox) \(entry.inboxCount)")
-                                if entry.deliveries.isEmpty {
-                                    Node.span(text: " · " + r.inboxOnly)
-                                } else {
+                                Node.span(text: r.inboxRecipients(entry.inboxCount))
+                                if !entry.deliveries.isEmpty {
                                     Node.ul {
                                         for delivery in entry.deliveries {
                                             Node.li(.class("delivery-\(delivery.status.rawValue)")) {

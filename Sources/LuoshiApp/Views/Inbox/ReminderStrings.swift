@@ -29,7 +29,7 @@ struct ReminderStrings: Sendable {
     let deliveryStatus: @Sendable (DeliveryModel.Status) -> String
     let attempts: @Sendable (Int) -> String
     let nextAttempt: @Sendable (String) -> String
-    let inboxOnly: String
+    let inboxRecipients: @Sendable (Int) -> String
     let statusFilter: String
     let all: String
     let attachments: String
@@ -57,7 +57,7 @@ struct ReminderStrings: Sendable {
             case .failed: "发送失败"
             }
         },
-        attempts: { "已尝试 \($0) 次" }, nextAttempt: { "下次重试 \($0)" }, inboxOnly: "仅站内消息", statusFilter: "送达状态", all: "全部",
+        attempts: { "已尝试 \($0) 次" }, nextAttempt: { "下次重试 \($0)" }, inboxRecipients: { $0 > 0 ? "站内消息 \($0) 人" : "无人接收（该单位尚无用户账号）" }, statusFilter: "送达状态", all: "全部",
         attachments: "佐证材料", noAttachments: "尚无佐证材料。", attachFile: "上传佐证材料",
         attachHint: { "图片（JPG、PNG）、PDF 或 Office 文件（Word、Excel、PowerPoint），每个不超过 \($0) MB。报送前可上传，退回后可补充。" },
         upload: "上传", remove: "删除",
@@ -82,7 +82,7 @@ struct ReminderStrings: Sendable {
             case .failed: "Failed"
             }
         },
-        attempts: { "\($0) attempt(s)" }, nextAttempt: { "next try \($0)" }, inboxOnly: "Inbox only", statusFilter: "Delivery status", all: "All",
+        attempts: { "\($0) attempt(s)" }, nextAttempt: { "next try \($0)" }, inboxRecipients: { $0 > 0 ? "Inbox: \($0) user(s)" : "Nobody received it (the unit has no user accounts)" }, statusFilter: "Delivery status", all: "All",
         attachments: "Evidence", noAttachments: "No evidence attached.", attachFile: "Attach evidence",
         attachHint: { "Images (JPG, PNG), PDF or Office files (Word, Excel, PowerPoint), up to \($0) MB each. Attach before submitting, or after a return." },
         upload: "Upload", remove: "Remove",

@@ -274,7 +274,7 @@ enum TaskWorkPage {
                             error: model.error("ownerContact"), language: language)
             }
             Node.div(.class("actions")) {
-                Node.button(.type("submit"), .name("step"), .value("save"), text: w.saveDraft)
+                Node.button(.type("submit"), .name("step"), .value("save"), .custom("formnovalidate", "formnovalidate"), text: w.saveDraft)
                 Node.button(.type("submit"), .name("step"), .value("submit"), text: w.submitCharter)
             }
         }
