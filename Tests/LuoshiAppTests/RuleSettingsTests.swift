@@ -66,3 +66,38 @@ struct RuleSettingsTests {
         }
     }
 }
+
+/// Whole signed-in pages are kept per session and data state: never shown to another user, and
+/// never stale after a write.
+@Suite("Signed-in pages kept per session")
+struct PersonalPageCacheTests {
+    @Test func eachUserGetsTheirOwnHeaderAndFreshContent() async throws {
+        try await withLuoshiApp { app in
+            let snapshot = try await app.snapshot()
+            #expect(try await SampleRounds.loadIfMissing(into: app.db, snapshot: snapshot))
+            app.clock.set(DispatchHTTPTests.beijingNoon("2023-07-10"))
+            let planID = try await app.samplePlanID()
+            try await app.makeUser("du.cha", .supervisor)
+            try await app.makeUser("cha.yue", .viewer)
+            let office = try await app.signIn("du.cha"), viewer = try await app.signIn("cha.yue")
+            let page = TaskWorkHTTPTests.page, post = TaskWorkHTTPTests.post
+            for path in ["/plans/\(planID)/ledger", "/plans/\(planID)/dashboard"] {
+                let (_, first) = try await page(app, path, office)
+                let (_, again) = try await page(app, path, office)
+                let (_, other) = try await page(app, path, viewer)
+                #expect(first == again, "\(path): the same session gets the same page")
+                #expect(first.contains("当前用户：du.cha") && other.contains("当前用户：cha.yue") && !other.contains("du.cha"), "\(path): no other user's header")
+                #expect(!other.contains(office.csrf) && first.contains(office.csrf), "\(path): each page carries its own session's token")
+            }
+            let (_, before) = try await page(app, "/plans/\(planID)/rules", office)
+            #expect(before.contains("371323-2023-v1"))
+            let (_, ledgerBefore) = try await page(app, "/plans/\(planID)/ledger", office)
+            #expect(ledgerBefore.contains("371323-2023-v1"))
+            let (status, _) = try await post(app, "/plans/\(planID)/rules", office, [("version", "1"), ("note", "从严"), ("yellowFrom", "5"), ("redFrom", "15"),
+                                                                                   ("aheadFrom", "10"), ("blueWithinDays", "15"), ("roundDueDay", "25")])
+            #expect(status == .seeOther)
+            let (_, ledgerAfter) = try await page(app, "/plans/\(planID)/ledger", office)
+            #expect(ledgerAfter.contains("371323-2023-v2") && !ledgerAfter.contains("371323-2023-v1"), "a write shows at once")
+        }
+    }
+}

@@ -208,10 +208,22 @@ extension Request {
 
     /// A rendered page that is never cached (it carries a user's data or a form token).
     func htmlResponse(_ page: Node, status: HTTPResponseStatus = .ok) -> Response {
+        htmlResponse(ByteBuffer(string: page.renderDocument()), status: status)
+    }
+
+    func htmlResponse(_ body: ByteBuffer, status: HTTPResponseStatus = .ok) -> Response {
         var headers = HTTPHeaders()
         headers.contentType = .html
         headers.replaceOrAdd(name: .cacheControl, value: "no-store")
-        return Response(status: status, headers: headers, body: .init(string: page.renderDocument()))
+        return Response(status: status, headers: headers, body: .init(buffer: body))
+    }
+
+    /// A signed-in page whose content is `contentKey`'s and whose header is this user's, kept
+    /// whole for this session, its unread count and URL until the data changes.
+    func personalPage(_ contentKey: String, render: () async throws -> Node) async throws -> Response {
+        guard let user = currentUser, case .session(let sessionID, _) = user.credential else { return htmlResponse(try await render()) }
+        let key = "\(contentKey)|\(sessionID)|\(user.unread)|\(url.string)"
+        return htmlResponse(try await application.ledgerCache.page(key) { ByteBuffer(string: try await render().renderDocument()) })
     }
 
     /// The session cookie: HttpOnly, SameSite=Lax, Secure when configured; it lives as long as

@@ -252,10 +252,22 @@ enum DispatchAPIController {
 
     // MARK: Dashboard
 
-    @Sendable static func dashboard(_ req: Request) async throws -> Dashboard {
+    @Sendable static func dashboard(_ req: Request) async throws -> Response {
         let (plan, snapshot, user) = try await DispatchController.plan(req)
         let asOf = try await DispatchController.asOf(req, plan: plan)
-        let (scope, title) = try DispatchController.dashboardScope(user, snapshot: snapshot, req.pageContext(section: .workbench).strings.dispatch)
+        let language = req.pageContext(section: .workbench).language
+        let (scope, title) = try DispatchController.dashboardScope(user, snapshot: snapshot, Strings.for(language).dispatch)
+        // Encoded once per plan, date, scope, language and data state.
+        let body = try await req.application.ledgerCache.document("dashboard|\(plan.id)|\(asOf.iso)|\(scope)|\(language.rawValue)|\(snapshot.version)") {
+            ByteBuffer(data: try JSONEncoder().encode(try await dashboard(req, plan: plan, snapshot: snapshot, asOf: asOf, scope: scope, title: title)))
+        }
+        var headers = HTTPHeaders()
+        headers.contentType = .json
+        return Response(status: .ok, headers: headers, body: .init(buffer: body))
+    }
+
+    private static func dashboard(_ req: Request, plan: Plan, snapshot: CatalogSnapshot, asOf: CalendarDate, scope: WorkScope,
+                                  title: String) async throws -> Dashboard {
         let model = try await DispatchController.dashboardModel(req, plan: plan, snapshot: snapshot, asOf: asOf, scope: scope, scopeTitle: title)
         func counts(_ rows: [Ledger.Row]) -> [String: Int] {
             Dictionary(grouping: rows, by: { $0.colour.rawValue }).mapValues(\.count)

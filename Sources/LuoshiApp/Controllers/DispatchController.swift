@@ -388,9 +388,11 @@ enum DispatchController {
         let cache = req.application.ledgerCache
         let context = req.pageContext(section: .workbench)
         let key = "dashboard|\(plan.id)|\(asOf.iso)|\(scope)|\(context.language.rawValue)|\(context.elder)|\(snapshot.version)"
-        let content = try await cache.fragment(key) { Node.prerender(try await dashboardContent(req, plan: plan, snapshot: snapshot, asOf: asOf,
-                                                                                              scope: scope, scopeTitle: scopeTitle, context: context)) }
-        return req.htmlResponse(DashboardPage.page(content: content, context: context))
+        return try await req.personalPage(key) {
+            let content = try await cache.fragment(key) { Node.prerender(try await dashboardContent(req, plan: plan, snapshot: snapshot, asOf: asOf,
+                                                                                                  scope: scope, scopeTitle: scopeTitle, context: context)) }
+            return DashboardPage.page(content: content, context: context)
+        }
     }
 
     /// The user's dashboard scope and its title.
@@ -456,6 +458,11 @@ enum DispatchController {
         let asOf = try await asOf(req, plan: plan)
         let context = req.pageContext(section: .workbench)
         let key = "ledger|\(plan.id)|\(asOf.iso)|\(req.url.query ?? "")|\(context.language.rawValue)|\(context.elder)|\(snapshot.version)"
+        return try await req.personalPage(key) { try await ledgerPage(req, plan: plan, snapshot: snapshot, asOf: asOf, key: key, context: context) }
+    }
+
+    private static func ledgerPage(_ req: Request, plan: Plan, snapshot: CatalogSnapshot, asOf: CalendarDate, key: String,
+                                   context: PageContext) async throws -> Node {
         let content = try await req.application.ledgerCache.fragment(key) {
             let filter = Ledger.Filter(part: req.query[Int.self, at: "part"], unitID: req.query[String.self, at: "unit"].flatMap(UUID.init(uuidString:)),
                                        leaderID: req.query[String.self, at: "leader"].flatMap(UUID.init(uuidString:)),
@@ -469,7 +476,7 @@ enum DispatchController {
                                          unitName: { snapshot.unitsByID[$0]?.shortName ?? "" })
             return Node.prerender(LedgerPage.content(model, context: context))
         }
-        return req.htmlResponse(LedgerPage.page(planID: plan.id, content: content, context: context))
+        return LedgerPage.page(planID: plan.id, content: content, context: context)
     }
 
     struct RoundDTO: Content {

@@ -18,6 +18,21 @@ final class LedgerCache: Sendable {
 
     private let documents = NIOLockedValueBox<[String: ByteBuffer]>([:])
     private let settingsByKey = NIOLockedValueBox<[String: DispatchSettings]>([:])
+    private let pages = NIOLockedValueBox<(entries: [String: ByteBuffer], bytes: Int)>(([:], 0))
+    static let pageBytes = 64 * 1_048_576
+
+    /// Whole signed-in pages, kept per session and data state (the key says which): a reload
+    /// costs no rendering. At most `pageBytes` are kept; past that the store starts again.
+    func page(_ key: String, render: () async throws -> ByteBuffer) async rethrows -> ByteBuffer {
+        if let cached = pages.withLockedValue({ $0.entries[key] }) { return cached }
+        let page = try await render()
+        pages.withLockedValue { state in
+            if state.bytes + page.readableBytes > Self.pageBytes { state = ([:], 0) }
+            state.entries[key] = page
+            state.bytes += page.readableBytes
+        }
+        return page
+    }
 
     /// A jurisdiction's dispatch settings for a year, remembered until the next write.
     func settings(_ key: String, load: () async throws -> DispatchSettings) async rethrows -> DispatchSettings {
@@ -75,6 +90,7 @@ final class LedgerCache: Sendable {
         fragments.withLockedValue { $0 = ([:], 0) }
         documents.withLockedValue { $0.removeAll() }
         settingsByKey.withLockedValue { $0.removeAll() }
+        pages.withLockedValue { $0 = ([:], 0) }
     }
 }
 
