@@ -258,7 +258,7 @@ enum DispatchAPIController {
         let language = req.pageContext(section: .workbench).language
         let (scope, title) = try DispatchController.dashboardScope(user, snapshot: snapshot, Strings.for(language).dispatch)
         // Encoded once per plan, date, scope, language and data state.
-        let body = try await req.application.ledgerCache.document("dashboard|\(plan.id)|\(asOf.iso)|\(scope)|\(language.rawValue)|\(snapshot.version)") {
+        let body = try await req.application.ledgerCache.document("dashboard|\(plan.id)|\(asOf.iso)|\(scope.cacheKey)|\(language.rawValue)|\(snapshot.version)") {
             ByteBuffer(data: try JSONEncoder().encode(try await dashboard(req, plan: plan, snapshot: snapshot, asOf: asOf, scope: scope, title: title)))
         }
         var headers = HTTPHeaders()

@@ -387,7 +387,7 @@ enum DispatchController {
         let (scope, scopeTitle) = try dashboardScope(user, snapshot: snapshot, d)
         let cache = req.application.ledgerCache
         let context = req.pageContext(section: .workbench)
-        let key = "dashboard|\(plan.id)|\(asOf.iso)|\(scope)|\(context.language.rawValue)|\(context.elder)|\(snapshot.version)"
+        let key = "dashboard|\(plan.id)|\(asOf.iso)|\(scope.cacheKey)|\(context.language.rawValue)|\(context.elder)|\(snapshot.version)"
         return try await req.personalPage(key) {
             let content = try await cache.fragment(key) { Node.prerender(try await dashboardContent(req, plan: plan, snapshot: snapshot, asOf: asOf,
                                                                                                   scope: scope, scopeTitle: scopeTitle, context: context)) }

@@ -15,7 +15,7 @@ struct AuthenticationMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if let bearer = request.headers.bearerAuthorization {
             request.currentUser = try await Self.user(bearerToken: bearer.token, request)
-        } else if let cookie = request.cookies[Self.sessionCookie]?.string, !cookie.isEmpty, cookie.count <= 128,
+        } else if let cookie = request.parsedCookies[Self.sessionCookie]?.string, !cookie.isEmpty, cookie.count <= 128,
                   !Self.isAPIWrite(request) {
             request.currentUser = try await Self.cachedUser(sessionToken: cookie, request)
             if let userID = request.currentUser?.actor.userID {

@@ -207,3 +207,14 @@ enum DispatchStore {
                            evidence: evidence, missing: missing)
     }
 }
+
+extension WorkScope {
+    /// The scope in a cache key (interpolating the enum itself goes through reflection).
+    var cacheKey: String {
+        switch self {
+        case .unit(let id): "unit:\(id.uuidString)"
+        case .portfolio(let id): "portfolio:\(id.uuidString)"
+        case .jurisdiction(let code): "jurisdiction:\(code)"
+        }
+    }
+}

@@ -17,8 +17,19 @@ enum Preferences {
 }
 
 extension Request {
-    var language: Language { Language(preference: cookies[Preferences.languageCookie]?.string) }
-    var elderMode: Bool { cookies[Preferences.modeCookie]?.string == Preferences.elderValue }
+    var language: Language { Language(preference: parsedCookies[Preferences.languageCookie]?.string) }
+    var elderMode: Bool { parsedCookies[Preferences.modeCookie]?.string == Preferences.elderValue }
+
+    private struct CookiesKey: StorageKey { typealias Value = HTTPCookies }
+
+    /// The request's cookies, parsed once (`cookies` parses the header on every access, and a
+    /// signed-in page reads three of them).
+    var parsedCookies: HTTPCookies {
+        if let parsed = storage[CookiesKey.self] { return parsed }
+        let parsed = cookies
+        storage[CookiesKey.self] = parsed
+        return parsed
+    }
 
     func pageContext(section: PageContext.Section, notice: LocalizedText? = nil) -> PageContext {
         PageContext(language: language, elder: elderMode, currentPath: Preferences.safeReturnPath(url.string),
@@ -28,19 +39,28 @@ extension Request {
     /// The header's view of the signed-in user: only the pages their role may use.
     private var signedInHeader: PageContext.SignedInUser? {
         guard let user = currentUser else { return nil }
-        let a = Strings.for(language).account
-        let candidates: [(String, SiteURL, PageContext.Section, Action)] = [
+        let candidates = language == .chinese ? Self.headerLinksChinese : Self.headerLinksEnglish
+        return PageContext.SignedInUser(
+            displayName: user.displayName, csrfToken: user.csrfToken,
+            links: candidates.filter { Policy.can(user.actor, $0.3) }.map { (title: $0.0, url: $0.1, section: $0.2) },
+            unread: user.unread)
+    }
+
+    /// The header's role-dependent links in each language, built once (the string catalogue is
+    /// large: copying it on every request showed up in profiles).
+    private static let headerLinksChinese = headerLinks(.chinese)
+    private static let headerLinksEnglish = headerLinks(.english)
+
+    private static func headerLinks(_ language: Language) -> [(String, SiteURL, PageContext.Section, Action)] {
+        let s = Strings.for(language), a = s.account
+        return [
             (a.workbench, .workbench, .workbench, .readInternal),
-            (Strings.for(language).planImport.title, .planImport, .workbench, .managePlans),
+            (s.planImport.title, .planImport, .workbench, .managePlans),
             (a.users, .adminUsers, .admin, .manageUsers),
             (a.security, .adminSecurity, .admin, .manageSecurity),
             (a.audit, .adminAudit, .admin, .readAudit),
             (a.myAccount, .account, .account, .manageOwnAccount),
         ]
-        return PageContext.SignedInUser(
-            displayName: user.displayName, csrfToken: user.csrfToken,
-            links: candidates.filter { Policy.can(user.actor, $0.3) }.map { (title: $0.0, url: $0.1, section: $0.2) },
-            unread: user.unread)
     }
 
     /// Renders a page through the response cache: the page's query and view run only when this
