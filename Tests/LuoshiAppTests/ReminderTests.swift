@@ -253,6 +253,9 @@ struct ReminderTests {
             #expect(body.contains("请尽快报送2023年7月调度进展") && body.contains("消息（1 条未读）"))
             (status, body) = try await Self.page(app, "/inbox", other)
             #expect(body.contains("暂无消息"), "only the unit reminded")
+            let planID = try await app.samplePlanID()
+            (status, body) = try await Self.page(app, "/plans/\(planID)/dashboard", staff)
+            #expect(status == .ok && body.contains("本单位收到的提醒（1）") && body.contains("督查室催报："), "the unit's dashboard lists its reminders")
 
             (status, _) = try await Self.post(app, "/rounds/\(roundID)/remind", office, [])
             #expect(status == .seeOther)

@@ -256,10 +256,10 @@ enum DispatchAPIController {
         let (plan, snapshot, user) = try await DispatchController.plan(req)
         let asOf = try await DispatchController.asOf(req, plan: plan)
         let language = req.pageContext(section: .workbench).language
-        let (scope, title) = try DispatchController.dashboardScope(user, snapshot: snapshot, Strings.for(language).dispatch)
+        let scope = try DispatchController.dashboardScope(user, snapshot: snapshot)
         // Encoded once per plan, date, scope, language and data state.
         let body = try await req.application.ledgerCache.document("dashboard|\(plan.id)|\(asOf.iso)|\(scope.cacheKey)|\(language.rawValue)|\(snapshot.version)") {
-            ByteBuffer(data: try JSONEncoder().encode(try await dashboard(req, plan: plan, snapshot: snapshot, asOf: asOf, scope: scope, title: title)))
+            ByteBuffer(data: try JSONEncoder().encode(try await dashboard(req, plan: plan, snapshot: snapshot, asOf: asOf, scope: scope, language: language)))
         }
         var headers = HTTPHeaders()
         headers.contentType = .json
@@ -267,13 +267,13 @@ enum DispatchAPIController {
     }
 
     private static func dashboard(_ req: Request, plan: Plan, snapshot: CatalogSnapshot, asOf: CalendarDate, scope: WorkScope,
-                                  title: String) async throws -> Dashboard {
-        let model = try await DispatchController.dashboardModel(req, plan: plan, snapshot: snapshot, asOf: asOf, scope: scope, scopeTitle: title)
+                                  language: Language) async throws -> Dashboard {
+        let model = try await DispatchController.dashboardModel(req, plan: plan, snapshot: snapshot, asOf: asOf, scope: scope, language: language)
         func counts(_ rows: [Ledger.Row]) -> [String: Int] {
             Dictionary(grouping: rows, by: { $0.colour.rawValue }).mapValues(\.count)
         }
         return Dashboard(
-            asOf: asOf.iso, ruleSet: model.rules.name, scope: title, total: model.rows.count, byColour: counts(model.rows),
+            asOf: asOf.iso, ruleSet: model.rules.name, scope: model.scopeTitle, total: model.rows.count, byColour: counts(model.rows),
             byPart: model.parts.map { part in
                 Dashboard.Part(number: part.number, title: part.title, counts: counts(model.rows.filter { $0.task.number.part == part.number }))
             },

@@ -383,39 +383,38 @@ enum DispatchController {
     @Sendable static func dashboard(_ req: Request) async throws -> Response {
         let (plan, snapshot, user) = try await plan(req)
         let asOf = try await asOf(req, plan: plan)
-        let d = req.pageContext(section: .workbench).strings.dispatch
-        let (scope, scopeTitle) = try dashboardScope(user, snapshot: snapshot, d)
+        let scope = try dashboardScope(user, snapshot: snapshot)
         let cache = req.application.ledgerCache
         let context = req.pageContext(section: .workbench)
         let key = "dashboard|\(plan.id)|\(asOf.iso)|\(scope.cacheKey)|\(context.language.rawValue)|\(context.elder)|\(snapshot.version)"
         return try await req.personalPage(key) {
-            let content = try await cache.fragment(key) { Node.prerender(try await dashboardContent(req, plan: plan, snapshot: snapshot, asOf: asOf,
-                                                                                                  scope: scope, scopeTitle: scopeTitle, context: context)) }
+            let content = try await cache.fragment(key) {
+                Node.prerender(DashboardPage.content(try await dashboardModel(req, plan: plan, snapshot: snapshot, asOf: asOf, scope: scope,
+                                                                             language: context.language), context: context))
+            }
             return DashboardPage.page(content: content, context: context)
         }
     }
 
-    /// The user's dashboard scope and its title.
-    static func dashboardScope(_ user: CurrentUser, snapshot: CatalogSnapshot, _ d: DispatchStrings) throws -> (WorkScope, String) {
+    /// The user's dashboard scope: the whole plan, a leader's portfolio or a unit's tasks.
+    static func dashboardScope(_ user: CurrentUser, snapshot: CatalogSnapshot) throws -> WorkScope {
         let head = user.actor.leaderID.flatMap { snapshot.leadersByID[$0] }
         guard let scope = WorkScope.of(user.actor, leaderIsHead: head?.precedence == 0) else { throw DomainError.forbidden }
-        let title: String = switch scope {
-        case .jurisdiction: d.wholePlan
-        case .portfolio: d.portfolio(head?.name ?? "")
-        case .unit(let id): d.unitTasks(snapshot.unitsByID[id]?.shortName ?? "")
-        }
-        return (scope, title)
+        return scope
     }
 
-    private static func dashboardContent(_ req: Request, plan: Plan, snapshot: CatalogSnapshot, asOf: CalendarDate, scope: WorkScope,
-                                         scopeTitle: String, context: PageContext) async throws -> [Node] {
-        DashboardPage.content(try await dashboardModel(req, plan: plan, snapshot: snapshot, asOf: asOf, scope: scope, scopeTitle: scopeTitle),
-                              context: context)
+    static func scopeTitle(_ scope: WorkScope, snapshot: CatalogSnapshot, _ d: DispatchStrings) -> String {
+        switch scope {
+        case .jurisdiction: d.wholePlan
+        case .portfolio(let id): d.portfolio(snapshot.leadersByID[id]?.name ?? "")
+        case .unit(let id): d.unitTasks(snapshot.unitsByID[id]?.shortName ?? "")
+        }
     }
 
     /// What a dashboard shows for `scope` as of `asOf`: the page and the API read it.
     static func dashboardModel(_ req: Request, plan: Plan, snapshot: CatalogSnapshot, asOf: CalendarDate, scope: WorkScope,
-                               scopeTitle: String) async throws -> DashboardPage.Model {
+                               language: Language) async throws -> DashboardPage.Model {
+        let scopeTitle = scopeTitle(scope, snapshot: snapshot, Strings.for(language).dispatch)
         let cache = req.application.ledgerCache
         let inScope = { (row: Ledger.Row) in scope.includes(row.task, planJurisdiction: plan.jurisdictionCode) }
         let rows = try await DispatchStore.ledger(plan: plan, snapshot: snapshot, asOf: asOf, cache: cache, on: req.db).filter(inScope)
@@ -430,8 +429,10 @@ enum DispatchController {
             let reports = try await ProgressReportModel.query(on: req.db).filter(\.$round.$id == latest.id).filter(\.$unitID == unitID).all()
             let status = Dictionary(reports.map { ($0.taskID, $0.status) }, uniquingKeysWith: { first, _ in first })
             let led = snapshot.tasksLedByUnit[unitID]?.filter { $0.planID == plan.id } ?? []
+            let reminders = try await ReminderModel.query(on: req.db).filter(\.$unitID == unitID).sort(\.$createdAt, .descending).limit(10).all()
             unitWork = .init(round: latest, due: led.filter { ![.submitted, .accepted].contains(status[$0.id]) && status[$0.id] != .returned },
-                             returned: led.filter { status[$0.id] == .returned })
+                             returned: led.filter { status[$0.id] == .returned },
+                             reminders: reminders.map { .init(title: $0.title, kind: $0.kind, sentAt: $0.createdAt, link: $0.link) })
         }
         return DashboardPage.Model(plan: plan, scopeTitle: scopeTitle, asOf: asOf, rules: try await DispatchStore.rules(for: plan, cache: req.application.ledgerCache, on: req.db), rows: rows,
                                    parts: snapshot.partsByPlan[plan.id] ?? [], trend: trend,

@@ -99,7 +99,10 @@ enum ReminderCenter {
             }
             if inserted { stored += 1 }
         }
-        if stored > 0 { app.inboxCounts.removeAll() }
+        if stored > 0 {
+            app.inboxCounts.removeAll()
+            app.ledgerCache.invalidate()  // a unit's dashboard lists its reminders
+        }
         return stored
     }
 

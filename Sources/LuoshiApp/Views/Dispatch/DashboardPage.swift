@@ -28,6 +28,15 @@ enum DashboardPage {
         var round: DispatchStore.Round
         var due: [PlanTask]
         var returned: [PlanTask]
+        /// The unit's latest reminders, newest first.
+        var reminders: [Reminder] = []
+    }
+
+    struct Reminder: Sendable {
+        var title: LocalizedText
+        var kind: Reminders.Kind
+        var sentAt: Date?
+        var link: String
     }
 
     static let order: [Colour] = [.green, .blue, .yellow, .red]
@@ -151,6 +160,19 @@ enum DashboardPage {
                                 Node.text("　")
                                 s.data(task.content)
                             }
+                        }
+                    }
+                }
+            }
+            Node.h3(text: "\(s.reminders.unitReminders)（\(work.reminders.count)）")
+            if work.reminders.isEmpty {
+                Node.p(text: d.none)
+            } else {
+                Node.ul {
+                    for reminder in work.reminders {
+                        Node.li {
+                            Node.text("\(reminder.sentAt.map(Display.beijingTime) ?? "")　\(s.reminders.kind(reminder.kind))：")
+                            Node.a(.href(reminder.link), text: reminder.title.text(in: context.language))
                         }
                     }
                 }

@@ -13,6 +13,7 @@ struct ReminderStrings: Sendable {
     let received: String
     let kind: @Sendable (Reminders.Kind) -> String
     let remindAll: String
+    let unitReminders: String
     let remindOne: @Sendable (_ unit: String) -> String
     let remindedNotice: @Sendable (_ units: Int) -> String
     let nothingOwed: String
@@ -44,7 +45,7 @@ struct ReminderStrings: Sendable {
         inbox: "消息", inboxLink: { $0 > 0 ? "消息（\($0) 条未读）" : "消息" },
         emptyInbox: "暂无消息。", unread: "未读", markRead: "标为已读", markAllRead: "全部标为已读", open: "前往办理", received: "收到时间",
         kind: { $0.label.zh },
-        remindAll: "提醒全部未报送单位", remindOne: { "提醒\($0)" }, remindedNotice: { "已向 \($0) 个单位发出提醒（站内消息；已配置的邮件和群机器人将随后送达）。" },
+        remindAll: "提醒全部未报送单位", unitReminders: "本单位收到的提醒", remindOne: { "提醒\($0)" }, remindedNotice: { "已向 \($0) 个单位发出提醒（站内消息；已配置的邮件和群机器人将随后送达）。" },
         nothingOwed: "本轮没有需要提醒的单位。", logTitle: "提醒发送记录",
         logIntro: "自动提醒（截止前和截止当日、任务和节点到期前）与督查室催报的发送情况。邮件和群机器人发送失败会按 1 分钟、5 分钟、30 分钟、2 小时、6 小时间隔重试，仍失败则标为“发送失败”。",
         noReminders: "尚未发出提醒。", sentAt: "发出时间", unitHeading: "单位", titleHeading: "提醒内容", sentBy: "发起", scheduler: "系统自动",
@@ -68,7 +69,7 @@ struct ReminderStrings: Sendable {
         inbox: "Messages", inboxLink: { $0 > 0 ? "Messages (\($0) unread)" : "Messages" },
         emptyInbox: "No messages.", unread: "Unread", markRead: "Mark as read", markAllRead: "Mark all as read", open: "Open", received: "Received",
         kind: { $0.label.en },
-        remindAll: "Remind every unit that has not reported", remindOne: { "Remind \($0)" },
+        remindAll: "Remind every unit that has not reported", unitReminders: "Reminders to my unit", remindOne: { "Remind \($0)" },
         remindedNotice: { "Reminded \($0) unit(s) (in their inbox; configured email and group bots follow)." },
         nothingOwed: "No unit needs a reminder in this round.", logTitle: "Reminder log",
         logIntro: "Automatic reminders (before and on the due date, before task and milestone deadlines) and the office's own. Failed emails and webhooks are retried after 1 min, 5 min, 30 min, 2 h and 6 h, then marked failed.",
