@@ -184,6 +184,15 @@ def open_rounds_of_2023(site) -> None:
     site.click(links[0], "月调度 of the 2023 plan")
 
 
+def open_dashboard(site) -> None:
+    """Workbench → the 督查看板 link of the 2023 plan."""
+    click_header_link(site, "/workbench")
+    boards = [a for a in site.driver.find_elements(By.CSS_SELECTOR, 'main a[href$="/dashboard"]')
+              if "2023" in (a.get_attribute("aria-label") or "")]
+    assert boards, f"{site.path()}: the workbench has no 督查看板 link for the 2023 plan"
+    site.click(boards[0], "督查看板")
+
+
 def test_office_opens_a_round(site, accounts):
     """duchashi: workbench → 月调度 (three sample rounds) → 开展月调度 for 2023-07 → the round's
     pipeline. 0 axe violations."""
@@ -237,11 +246,7 @@ def test_unit_reports_in_the_round(site, accounts):
     overflow = horizontal_overflow(site)
     if overflow:
         problems.append(f"[report-375px] {overflow}")
-    click_header_link(site, "/workbench")
-    boards = [a for a in site.driver.find_elements(By.CSS_SELECTOR, 'main a[href$="/dashboard"]')
-              if "2023" in (a.get_attribute("aria-label") or "")]
-    assert boards, f"{UNIT_ACCOUNT}'s workbench has no 督查看板 link"
-    site.click(boards[0], "the unit's dashboard")
+    open_dashboard(site)
     assert "本轮待报送" in site.driver.find_element(By.TAG_NAME, "main").text, "the unit's dashboard does not say what is still due"
     check("unit-dashboard-375px")
     assert not problems, "problems found:\n\n" + "\n\n".join(problems)
@@ -275,11 +280,7 @@ def test_office_verifies_the_report_and_reads_the_ledger(site, accounts):
     texts = {l.text for l in lights}
     assert {"绿灯", "黄灯", "红灯"} <= texts, f"the sample ledger's lights are only {texts}"
     assert "截至" in site.driver.find_element(By.CSS_SELECTOR, "main .lead").text
-    click_header_link(site, "/workbench")
-    boards = [a for a in site.driver.find_elements(By.CSS_SELECTOR, 'main a[href$="/dashboard"]')
-              if "2023" in (a.get_attribute("aria-label") or "")]
-    assert boards, "the workbench has no 督查看板 link for the 2023 plan"
-    site.click(boards[0], "督查看板")
+    open_dashboard(site)
     charts = site.driver.find_elements(By.CSS_SELECTOR, 'main svg[role="img"]')
     assert charts and all(c.get_attribute("aria-label") for c in charts), "the dashboard's charts lack text alternatives"
     check("dashboard")

@@ -19,7 +19,7 @@ from selenium.webdriver.common.by import By
 from luoshi_helpers import NARROW, horizontal_overflow
 from test_accounts import NEW_PASSWORD, SIGN_IN, click_header_link, open_login_from_home, sign_in_and_change_password
 from test_plan_import import page_checker, sign_in_supervisor
-from test_task_work import ROUND_NAME, _dispatch, open_rounds_of_2023, visible_alerts
+from test_task_work import ROUND_NAME, _dispatch, open_dashboard, open_rounds_of_2023, visible_alerts
 
 UNIT_ACCOUNT = "fagaiju"
 UNIT = "县发改局"
@@ -111,14 +111,6 @@ def test_unit_reads_its_inbox_and_attaches_evidence(site, accounts):
     assert [f.text for f in files] == ["现场照片.png"], f"the report lists {[f.text for f in files]}"
     check("report-with-evidence-375px")
     assert not problems, "problems found:\n\n" + "\n\n".join(problems)
-
-
-def open_dashboard(site) -> None:
-    click_header_link(site, "/workbench")
-    boards = [a for a in site.driver.find_elements(By.CSS_SELECTOR, 'main a[href$="/dashboard"]')
-              if "2023" in (a.get_attribute("aria-label") or "")]
-    assert boards, "the workbench has no 督查看板 link for the 2023 plan"
-    site.click(boards[0], "督查看板")
 
 
 def test_leaders_read_their_dashboards(site, accounts):

@@ -261,9 +261,7 @@ enum DispatchAPIController {
         let body = try await req.application.ledgerCache.document("dashboard|\(plan.id)|\(asOf.iso)|\(scope.cacheKey)|\(language.rawValue)|\(snapshot.version)") {
             ByteBuffer(data: try JSONEncoder().encode(try await dashboard(req, plan: plan, snapshot: snapshot, asOf: asOf, scope: scope, language: language)))
         }
-        var headers = HTTPHeaders()
-        headers.contentType = .json
-        return Response(status: .ok, headers: headers, body: .init(buffer: body))
+        return .json(body)
     }
 
     private static func dashboard(_ req: Request, plan: Plan, snapshot: CatalogSnapshot, asOf: CalendarDate, scope: WorkScope,

@@ -538,9 +538,7 @@ enum DispatchController {
             })
             return ByteBuffer(data: try JSONEncoder().encode(dto))
         }
-        var headers = HTTPHeaders()
-        headers.contentType = .json
-        return Response(status: .ok, headers: headers, body: .init(buffer: body))
+        return .json(body)
     }
 
 }

@@ -218,3 +218,12 @@ extension WorkScope {
         }
     }
 }
+
+extension Response {
+    /// 200 with a JSON body encoded earlier (cached API documents).
+    static func json(_ body: ByteBuffer) -> Response {
+        var headers = HTTPHeaders()
+        headers.contentType = .json
+        return Response(status: .ok, headers: headers, body: .init(buffer: body))
+    }
+}
