@@ -77,6 +77,7 @@ let package = Package(
             dependencies: [
                 "LuoshiApp",
                 "LuoshiDomain",
+                "LuoshiOffice",
                 .product(name: "VaporTesting", package: "vapor"),
             ],
             swiftSettings: strictSettings

@@ -76,6 +76,7 @@ enum SiteURL: Sendable, Hashable {
     case reminderLog
     case planLedger(UUID)
     case planRules(UUID)
+    case planLedgerExport(UUID, query: String)
     case planDashboard(UUID)
     case health
     case metrics
@@ -166,6 +167,7 @@ enum SiteURL: Sendable, Hashable {
         case .reminderLog: "/reminders"
         case .planLedger(let id): "/plans/\(id.uuidString.lowercased())/ledger"
         case .planRules(let id): "/plans/\(id.uuidString.lowercased())/rules"
+        case .planLedgerExport(let id, let query): "/plans/\(id.uuidString.lowercased())/ledger/export" + (query.isEmpty ? "" : "?" + query)
         case .planDashboard(let id): "/plans/\(id.uuidString.lowercased())/dashboard"
         case .health: "/health"
         case .metrics: "/metrics"
@@ -265,6 +267,7 @@ enum SiteURL: Sendable, Hashable {
         static let reminderLog: [PathComponent] = ["reminders"]
         static let planLedger: [PathComponent] = ["plans", ":planID", "ledger"]
         static let planRules: [PathComponent] = ["plans", ":planID", "rules"]
+        static let planLedgerExport: [PathComponent] = ["plans", ":planID", "ledger", "export"]
         static let planDashboard: [PathComponent] = ["plans", ":planID", "dashboard"]
         static let apiPlanRounds: [PathComponent] = ["api", "v1", "plans", ":planID", "rounds"]
         static let apiPlanLedger: [PathComponent] = ["api", "v1", "plans", ":planID", "ledger"]

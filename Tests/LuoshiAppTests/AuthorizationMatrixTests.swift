@@ -83,6 +83,7 @@ struct AuthorizationMatrixTests {
         "GET /plans/:planID/dashboard": .readInternal,
         "GET /api/v1/plans/:planID/rounds": .readInternal,
         "GET /plans/:planID/rules": .readInternal,
+        "GET /plans/:planID/ledger/export": .readInternal,
         "POST /plans/:planID/rules": .managePlans,
         "POST /api/v1/plans/:planID/rounds": .managePlans,
         "GET /api/v1/plans/:planID/dashboard": .readInternal,

@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 @testable import LuoshiApp
 import LuoshiDomain
+import LuoshiOffice
 import Testing
 import Vapor
 import VaporTesting
@@ -98,6 +99,49 @@ struct PersonalPageCacheTests {
             #expect(status == .seeOther)
             let (_, ledgerAfter) = try await page(app, "/plans/\(planID)/ledger", office)
             #expect(ledgerAfter.contains("371323-2023-v2") && !ledgerAfter.contains("371323-2023-v1"), "a write shows at once")
+        }
+    }
+}
+
+/// 台账导出: the ledger as an Excel workbook, with the page's filters and each month's verified progress.
+@Suite("Ledger export")
+struct LedgerExportTests {
+    @Test func theLedgerExportsWithItsFiltersAndMonthlyHistory() async throws {
+        try await withLuoshiApp { app in
+            let snapshot = try await app.snapshot()
+            #expect(try await SampleRounds.loadIfMissing(into: app.db, snapshot: snapshot))
+            app.clock.set(DispatchHTTPTests.beijingNoon("2023-07-10"))
+            let planID = try await app.samplePlanID()
+            try await app.makeUser("du.cha", .supervisor)
+            let office = try await app.signIn("du.cha")
+            let token = try await app.apiToken("du.cha")
+            var api: [[String: Any]] = []
+            try await app.testing().test(.GET, "/api/v1/plans/\(planID)/ledger?asOf=2023-06-25", headers: ["Authorization": "Bearer \(token)"]) { res in
+                api = try #require((try res.json() as? [String: Any])?["rows"] as? [[String: Any]])
+            }
+            func export(_ query: String) async throws -> [[String]] {
+                var rows: [[String]] = []
+                try await app.testing().test(.GET, "/plans/\(planID)/ledger/export?\(query)", headers: office.headers) { res in
+                    #expect(res.status == .ok)
+                    #expect(res.headers.first(name: "Content-Disposition")?.contains("2023-371323-ledger-2023-06-25.xlsx") == true)
+                    rows = try #require(try XLSXReader.read(Data(buffer: res.body)).first).rows
+                }
+                return rows
+            }
+            let all = try await export("asOf=2023-06-25")
+            #expect(all.first == LedgerSheetExport.header + ["2023年4月核实进度", "2023年5月核实进度", "2023年6月核实进度"])
+            #expect(all.count == 92, "a header and 91 tasks")
+            let first = try #require(api.first { $0["verifiedProgress"] is Double })
+            let number = try #require(first["number"] as? String)
+            let row = try #require(all.first { $0.first == number })
+            #expect(row[8] == ProgressRules.percentText(try #require(first["verifiedProgress"] as? Double)) + "%")
+            #expect(row[13] == first["explanation"] as? String)
+            #expect(row[14...].contains { !$0.isEmpty }, "the monthly history is filled in")
+            let red = try await export("asOf=2023-06-25&colour=red")
+            #expect(red.count - 1 == api.filter { $0["colour"] as? String == "red" }.count && red.dropFirst().allSatisfy { $0[11] == "红灯" })
+            let (_, page) = try await TaskWorkHTTPTests.page(app, "/plans/\(planID)/ledger?asOf=2023-06-25&colour=red", office)
+            #expect(page.contains("/ledger/export?asOf=2023-06-25&amp;colour=red"), "the page links to the export with its filters")
+            try await app.testing().test(.GET, "/plans/\(planID)/ledger/export") { res in #expect(res.status != .ok, "not for the public") }
         }
     }
 }

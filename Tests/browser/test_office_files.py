@@ -27,9 +27,25 @@ def fetch(url: str) -> bytes:
         return resp.read()
 
 
-def test_exported_workbook_opens_in_libreoffice(luoshi_server):
+def libreoffice_csv(xlsx: bytes) -> list[list[str]]:
+    """The workbook's first sheet as LibreOffice Calc (headless) reads it, converted to CSV."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     assert soffice, "LibreOffice (soffice) is not installed; .ci/run installs libreoffice-calc-nogui"
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / "book.xlsx"
+        source.write_bytes(xlsx)
+        profile = Path(tmp) / "profile"
+        result = subprocess.run(
+            [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
+             "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir", tmp, str(source)],
+            capture_output=True, text=True, timeout=180)
+        converted = Path(tmp) / "book.csv"
+        assert result.returncode == 0 and converted.is_file(), (
+            f"LibreOffice could not open the workbook (exit {result.returncode}):\n{result.stdout}\n{result.stderr}")
+        return list(csv.reader(io.StringIO(converted.read_text(encoding="utf-8-sig"))))
+
+
+def test_exported_workbook_opens_in_libreoffice(luoshi_server):
     plans = json.loads(fetch(luoshi_server + "/api/v1/plans"))
     plan = next(p for p in plans if p["year"] == 2023)
     xlsx = fetch(f"{luoshi_server}/plans/{plan['id']}/export?format=xlsx")
@@ -39,18 +55,7 @@ def test_exported_workbook_opens_in_libreoffice(luoshi_server):
     assert 'state="frozen"' in sheet_xml and 'ySplit="1"' in sheet_xml, "the header row is not frozen"
     assert "<cols>" in sheet_xml and 'customWidth="1"' in sheet_xml, "the columns have no set widths"
 
-    with tempfile.TemporaryDirectory() as tmp:
-        source = Path(tmp) / "plan.xlsx"
-        source.write_bytes(xlsx)
-        profile = Path(tmp) / "profile"
-        result = subprocess.run(
-            [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
-             "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir", tmp, str(source)],
-            capture_output=True, text=True, timeout=180)
-        converted = Path(tmp) / "plan.csv"
-        assert result.returncode == 0 and converted.is_file(), (
-            f"LibreOffice could not open the exported workbook (exit {result.returncode}):\n{result.stdout}\n{result.stderr}")
-        rows = list(csv.reader(io.StringIO(converted.read_text(encoding="utf-8-sig"))))
+    rows = libreoffice_csv(xlsx)
 
     assert rows[0][:len(EXPORT_HEADER_START)] == EXPORT_HEADER_START, f"LibreOffice reads the header as {rows[0]}"
     body = [r for r in rows[1:] if any(cell.strip() for cell in r)]

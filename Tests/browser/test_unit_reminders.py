@@ -131,3 +131,32 @@ def test_leaders_read_their_dashboards(site, accounts):
         site.driver.refresh()
         check(f"dashboard-{account}-375px")
     assert not problems, "problems found:\n\n" + "\n\n".join(problems)
+
+
+def test_the_ledger_export_opens_in_libreoffice(luoshi_server):
+    """duchashi's API token fetches the ledger export as of the June round's due date, red tasks
+    only; LibreOffice Calc reads the header with a column per month and exactly the API's red
+    tasks, each with its explanation."""
+    import json
+    import urllib.request
+    from test_office_files import libreoffice_csv
+    request = urllib.request.Request(luoshi_server + "/api/v1/session", method="POST",
+                                     data=json.dumps({"username": "duchashi", "password": NEW_PASSWORD}).encode(),
+                                     headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=30) as resp:
+        token = json.load(resp)["token"]
+
+    def get(path: str) -> bytes:
+        req = urllib.request.Request(luoshi_server + path, headers={"Authorization": f"Bearer {token}"})
+        with urllib.request.urlopen(req, timeout=30) as resp:
+            return resp.read()
+
+    plan = next(p for p in json.loads(get("/api/v1/plans")) if p["year"] == 2023)
+    ledger = json.loads(get(f"/api/v1/plans/{plan['id']}/ledger?asOf=2023-06-25"))
+    red = {r["number"]: r for r in ledger["rows"] if r["colour"] == "red"}
+    rows = libreoffice_csv(get(f"/plans/{plan['id']}/ledger/export?asOf=2023-06-25&colour=red"))
+    assert rows[0][:2] == ["序号", "工作任务"] and rows[0][-3:] == ["2023年4月核实进度", "2023年5月核实进度", "2023年6月核实进度"], rows[0]
+    body = [r for r in rows[1:] if any(cell.strip() for cell in r)]
+    assert {r[0] for r in body} == set(red), f"LibreOffice reads tasks {sorted(r[0] for r in body)}, the API's red ones are {sorted(red)}"
+    for row in body:
+        assert row[11] == "红灯" and row[13] == red[row[0]]["explanation"], f"task {row[0]}: {row[11]!r} {row[13]!r}"

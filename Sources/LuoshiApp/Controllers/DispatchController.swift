@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import LuoshiDomain
 import LuoshiHTML
+import LuoshiOffice
 import Vapor
 
 /// 月调度: the office opens a round for a month; each lead unit reports on each of its tasks,
@@ -24,6 +25,7 @@ enum DispatchController {
         routes.on(.GET, SiteURL.Route.planRules, requires: .readInternal, use: rulesPage)
         routes.on(.POST, SiteURL.Route.planRules, requires: .managePlans, use: saveRules)
         routes.on(.GET, SiteURL.Route.planLedger, requires: .readInternal, use: ledgerPage)
+        routes.on(.GET, SiteURL.Route.planLedgerExport, requires: .readInternal, use: ledgerExport)
         routes.on(.GET, SiteURL.Route.planDashboard, requires: .readInternal, use: dashboard)
         routes.on(.GET, SiteURL.Route.apiPlanRounds, requires: .readInternal, use: roundsAPI)
         routes.on(.GET, SiteURL.Route.apiPlanLedger, requires: .readInternal, use: ledgerAPI)
@@ -465,11 +467,7 @@ enum DispatchController {
     private static func ledgerPage(_ req: Request, plan: Plan, snapshot: CatalogSnapshot, asOf: CalendarDate, key: String,
                                    context: PageContext) async throws -> Node {
         let content = try await req.application.ledgerCache.fragment(key) {
-            let filter = Ledger.Filter(part: req.query[Int.self, at: "part"], unitID: req.query[String.self, at: "unit"].flatMap(UUID.init(uuidString:)),
-                                       leaderID: req.query[String.self, at: "leader"].flatMap(UUID.init(uuidString:)),
-                                       colour: req.query[String.self, at: "colour"].flatMap(Colour.init(rawValue:)),
-                                       status: req.query[String.self, at: "status"].flatMap(ProgressStatus.init(rawValue:)),
-                                       text: req.query[String.self, at: "q"])
+            let filter = ledgerFilter(req)
             let rows = try await DispatchStore.ledger(plan: plan, snapshot: snapshot, asOf: asOf, cache: req.application.ledgerCache, on: req.db)
             let model = LedgerPage.Model(plan: plan, asOf: asOf, rules: try await DispatchStore.rules(for: plan, cache: req.application.ledgerCache, on: req.db), rows: rows.filter(filter.matches),
                                          total: rows.count, filter: filter, parts: snapshot.partsByPlan[plan.id] ?? [],
@@ -478,6 +476,39 @@ enum DispatchController {
             return Node.prerender(LedgerPage.content(model, context: context))
         }
         return LedgerPage.page(planID: plan.id, content: content, context: context)
+    }
+
+    /// The ledger page's filters from the query (part, unit, leader, colour, status, q).
+    static func ledgerFilter(_ req: Request) -> Ledger.Filter {
+        Ledger.Filter(part: req.query[Int.self, at: "part"], unitID: req.query[String.self, at: "unit"].flatMap(UUID.init(uuidString:)),
+                      leaderID: req.query[String.self, at: "leader"].flatMap(UUID.init(uuidString:)),
+                      colour: req.query[String.self, at: "colour"].flatMap(Colour.init(rawValue:)),
+                      status: req.query[String.self, at: "status"].flatMap(ProgressStatus.init(rawValue:)),
+                      text: req.query[String.self, at: "q"])
+    }
+
+    /// 台账导出: the ledger as of the date, with the page's filters, and each round's verified
+    /// progress, as an Excel workbook.
+    @Sendable static func ledgerExport(_ req: Request) async throws -> Response {
+        let (plan, snapshot, _) = try await plan(req)
+        let asOf = try await asOf(req, plan: plan)
+        let cache = req.application.ledgerCache
+        let rows = try await DispatchStore.ledger(plan: plan, snapshot: snapshot, asOf: asOf, cache: cache, on: req.db).filter(ledgerFilter(req).matches)
+        var months: [LedgerSheetExport.Month] = []
+        for round in try await cache.rounds(plan.id, load: { try await DispatchStore.rounds(planID: plan.id, on: req.db) }) where round.dueDate <= asOf {
+            let then = try await DispatchStore.ledger(plan: plan, snapshot: snapshot, asOf: round.dueDate, cache: cache, on: req.db)
+            months.append(.init(month: round.month, verified: Dictionary(then.compactMap { row in row.verified.map { (row.task.id, $0) } },
+                                                                          uniquingKeysWith: { first, _ in first })))
+        }
+        let columns = zip(LedgerSheetExport.header(months: months), LedgerSheetExport.widths(months: months)).map { XLSXWriter.Column($0, width: $1) }
+        let data = try XLSXWriter.write(sheetName: "任务台账（截至\(asOf.iso)）", columns: columns,
+                                        rows: LedgerSheetExport.rows(rows, months: months, unitName: { snapshot.unitsByID[$0]?.shortName },
+                                                                     leaderName: { snapshot.leadersByID[$0]?.name }))
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(plan.year)-\(plan.jurisdictionCode)-ledger-\(asOf.iso).xlsx\"")
+        headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")
+        return Response(status: .ok, headers: headers, body: .init(data: data))
     }
 
     struct RoundDTO: Content {

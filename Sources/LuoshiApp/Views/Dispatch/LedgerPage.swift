@@ -26,6 +26,18 @@ enum LedgerPage {
         ], content: [.prerendered(content)])
     }
 
+    /// The ledger's date and filters as a query, for the export link.
+    static func exportQuery(_ model: Model) -> String {
+        let f = model.filter
+        let items: [(String, String?)] = [
+            ("asOf", model.asOf.iso), ("part", f.part.map(String.init)), ("unit", f.unitID?.uuidString.lowercased()),
+            ("leader", f.leaderID?.uuidString.lowercased()), ("colour", f.colour?.rawValue), ("status", f.status?.rawValue), ("q", f.text?.nonBlank),
+        ]
+        return items.compactMap { name, value in
+            value.map { "\(name)=\($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~"))) ?? "")" }
+        }.joined(separator: "&")
+    }
+
     /// Everything below the breadcrumbs: the same for every internal user of the jurisdiction.
     static func content(_ model: Model, context: PageContext) -> [Node] {
         let s = context.strings, d = s.dispatch, language = context.language
@@ -38,6 +50,9 @@ enum LedgerPage {
             .p(.class("hint")) {
                 Node.text(d.ledgerHint + " ")
                 Node.a(.href(SiteURL.planRules(plan.id).path), text: s.rules.link)
+            },
+            .p {
+                Node.a(.href(SiteURL.planLedgerExport(plan.id, query: exportQuery(model)).path), text: s.rules.exportLedger)
             },
             .form(.method("get"), .action(SiteURL.planLedger(plan.id).path), .class("filter-form"), .ariaLabel(d.filter)) {
                 Forms.field(d.asOfLabel, name: "asOf", type: "date", value: model.asOf.iso, error: nil, language: language)
