@@ -193,6 +193,15 @@ public enum Dispatch {
         }
     }
 
+    /// Whether the reporting unit may still change a report in `status` (nil: none written):
+    /// not yet submitted, or returned. Its evidence may be changed then too.
+    public static func unitMayEdit(_ status: ReportStatus?) -> Bool {
+        switch status {
+        case nil, .draft?, .returned?: true
+        case .submitted?, .accepted?: false
+        }
+    }
+
     /// A report submitted after the round's due date is late (accepted, and marked).
     public static func isLate(submittedOn date: CalendarDate, dueDate: CalendarDate) -> Bool { dueDate < date }
 

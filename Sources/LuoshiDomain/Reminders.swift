@@ -93,13 +93,9 @@ public enum Reminders {
         }
     }
 
-    /// Whether a report in `status` (nil: none written) is still owed: not submitted, or returned.
-    public static func isOwed(_ status: Dispatch.ReportStatus?) -> Bool {
-        switch status {
-        case nil, .draft?, .returned?: true
-        case .submitted?, .accepted?: false
-        }
-    }
+    /// Whether a report in `status` (nil: none written) is still owed: the unit may still
+    /// change it (not submitted, or returned).
+    public static func isOwed(_ status: Dispatch.ReportStatus?) -> Bool { Dispatch.unitMayEdit(status) }
 
     /// The round reminders due `today`: `daysBeforeDue` days before the due date and on it, one
     /// per unit that owes reports, naming its tasks. An open round only.

@@ -7,16 +7,21 @@ import Testing
 import Vapor
 import VaporTesting
 
+/// The sample with its April–June rounds, on 2023-07-10, with the office's user du.cha.
+func withSampleLedger(_ body: (Application, UUID) async throws -> Void) async throws {
+    try await withLuoshiApp { app in
+        #expect(try await SampleRounds.loadIfMissing(into: app.db, snapshot: try await app.snapshot()))
+        app.clock.set(DispatchHTTPTests.beijingNoon("2023-07-10"))
+        try await app.makeUser("du.cha", .supervisor)
+        try await body(app, try await app.samplePlanID())
+    }
+}
+
 /// 预警规则设置 through HTTP: the office saves a new version; the ledger uses it and names it.
 @Suite("Rule settings per jurisdiction")
 struct RuleSettingsTests {
     @Test func theOfficeSavesANewVersionThatTheLedgerUses() async throws {
-        try await withLuoshiApp { app in
-            let snapshot = try await app.snapshot()
-            #expect(try await SampleRounds.loadIfMissing(into: app.db, snapshot: snapshot))
-            app.clock.set(DispatchHTTPTests.beijingNoon("2023-07-10"))
-            let planID = try await app.samplePlanID()
-            try await app.makeUser("du.cha", .supervisor)
+        try await withSampleLedger { app, planID in
             try await app.makeUser("fgj.staff", .unitStaff, unit: "县发改局")
             let office = try await app.signIn("du.cha"), unit = try await app.signIn("fgj.staff")
             let token = try await app.apiToken("du.cha")
@@ -73,12 +78,7 @@ struct RuleSettingsTests {
 @Suite("Signed-in pages kept per session")
 struct PersonalPageCacheTests {
     @Test func eachUserGetsTheirOwnHeaderAndFreshContent() async throws {
-        try await withLuoshiApp { app in
-            let snapshot = try await app.snapshot()
-            #expect(try await SampleRounds.loadIfMissing(into: app.db, snapshot: snapshot))
-            app.clock.set(DispatchHTTPTests.beijingNoon("2023-07-10"))
-            let planID = try await app.samplePlanID()
-            try await app.makeUser("du.cha", .supervisor)
+        try await withSampleLedger { app, planID in
             try await app.makeUser("cha.yue", .viewer)
             let office = try await app.signIn("du.cha"), viewer = try await app.signIn("cha.yue")
             let page = TaskWorkHTTPTests.page, post = TaskWorkHTTPTests.post
@@ -107,12 +107,7 @@ struct PersonalPageCacheTests {
 @Suite("Ledger export")
 struct LedgerExportTests {
     @Test func theLedgerExportsWithItsFiltersAndMonthlyHistory() async throws {
-        try await withLuoshiApp { app in
-            let snapshot = try await app.snapshot()
-            #expect(try await SampleRounds.loadIfMissing(into: app.db, snapshot: snapshot))
-            app.clock.set(DispatchHTTPTests.beijingNoon("2023-07-10"))
-            let planID = try await app.samplePlanID()
-            try await app.makeUser("du.cha", .supervisor)
+        try await withSampleLedger { app, planID in
             let office = try await app.signIn("du.cha")
             let token = try await app.apiToken("du.cha")
             var api: [[String: Any]] = []

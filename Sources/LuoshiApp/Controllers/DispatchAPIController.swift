@@ -167,17 +167,9 @@ enum DispatchAPIController {
     @Sendable static func round(_ req: Request) async throws -> RoundDetail {
         let (round, plan, snapshot, user) = try await DispatchController.round(req)
         let today = DispatchController.today(req)
-        let reports = try await ProgressReportModel.query(on: req.db).filter(\.$round.$id == round.id).all()
-        let byKey = Dictionary(reports.map { ("\($0.taskID)|\($0.unitID)", $0) }, uniquingKeysWith: { first, _ in first })
-        let scope = WorkScope.of(user.actor, leaderIsHead: user.actor.leaderID.flatMap { snapshot.leadersByID[$0] }?.precedence == 0)
-        let tasks = (snapshot.tasksByPlan[plan.id] ?? []).filter { scope?.includes($0, planJurisdiction: plan.jurisdictionCode) ?? false }
-        let rows = tasks.flatMap { task in
-            task.leadUnitIDs.map { unitID in
-                let report = byKey["\(task.id)|\(unitID)"]
-                return PipelineRow(taskID: task.id, number: task.number.description, unitID: unitID,
-                                   stage: Dispatch.stage(of: report?.status, dueDate: round.dueDate, today: today, roundClosed: round.status == .closed),
-                                   late: report?.late ?? false)
-            }
+        let rows = try await DispatchStore.pipeline(round, tasks: DispatchController.visibleTasks(plan, snapshot, user), on: req.db).map { entry in
+            PipelineRow(taskID: entry.task.id, number: entry.task.number.description, unitID: entry.unitID,
+                        stage: entry.stage(in: round, today: today), late: entry.late)
         }
         return RoundDetail(id: round.id, month: round.month.description, dueDate: round.dueDate.iso,
                            status: round.isClosed(today: today) ? .closed : .open, version: round.version, rows: rows)
@@ -193,6 +185,7 @@ enum DispatchAPIController {
         let events = ids.isEmpty ? [] : try await ReportEventModel.query(on: req.db).filter(\.$report.$id ~~ ids).sort(\.$createdAt).all()
         let files = ids.isEmpty ? [] : try await AttachmentModel.query(on: req.db).filter(\.$report.$id ~~ ids).sort(\.$createdAt).all()
         let inputs = try await ReportInputModel.query(on: req.db).filter(\.$roundID == scope.round.id).filter(\.$taskID == scope.task.id).all()
+        let iso = ISO8601DateFormatter()
         return TaskInRound(
             roundID: scope.round.id, taskID: scope.task.id, number: scope.task.number.description,
             reports: reports.map { report in
@@ -204,7 +197,7 @@ enum DispatchAPIController {
                        attachments: files.filter { $0.$report.id == report.id }.compactMap(attachment),
                        history: events.filter { $0.$report.id == report.id }.map {
                            Event(step: $0.step, status: $0.status, comment: $0.comment, actor: $0.actor,
-                                 at: $0.createdAt.map { ISO8601DateFormatter().string(from: $0) } ?? "")
+                                 at: $0.createdAt.map(iso.string) ?? "")
                        })
             },
             inputs: inputs.map { Input(unitID: $0.unitID, text: $0.text, updatedBy: $0.updatedBy, version: $0.version) })

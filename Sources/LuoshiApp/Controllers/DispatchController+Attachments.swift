@@ -25,7 +25,7 @@ extension DispatchController {
         let unitID = try UnitWork.report.actingUnit(scope.user.actor.unitID, role: scope.unitRole)
         guard let report = try await ProgressReportModel.query(on: req.db).filter(\.$round.$id == scope.round.id)
             .filter(\.$taskID == scope.task.id).filter(\.$unitID == unitID).first(), let reportID = report.id,
-            [.draft, .returned].contains(report.status) else {
+            Dispatch.unitMayEdit(report.status) else {
             throw DomainError(.conflict, zh: "请先保存报送草稿再上传佐证材料；已报送的进展退回后才能补充",
                               en: "Save a draft of the report first; a submitted report takes evidence only after it is returned", field: "file")
         }
@@ -88,7 +88,7 @@ extension DispatchController {
 
     @Sendable static func deleteAttachment(_ req: Request) async throws -> Response {
         let (attachment, report, user) = try await visibleAttachment(req)
-        guard user.actor.unitID == report.unitID, [.draft, .returned].contains(report.status) else {
+        guard user.actor.unitID == report.unitID, Dispatch.unitMayEdit(report.status) else {
             throw DomainError(.conflict, zh: "只有报送单位可在报送前（或退回后）删除佐证材料", en: "Only the reporting unit removes evidence, before submitting or after a return",
                               field: "attachmentID")
         }

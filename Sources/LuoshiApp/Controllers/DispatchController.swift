@@ -124,23 +124,21 @@ enum DispatchController {
 
     @Sendable static func roundPage(_ req: Request) async throws -> Response {
         let (round, plan, snapshot, user) = try await round(req)
-        let reports = try await ProgressReportModel.query(on: req.db).filter(\.$round.$id == round.id).all()
-        let byKey = Dictionary(reports.map { ("\($0.taskID)|\($0.unitID)", $0) }, uniquingKeysWith: { first, _ in first })
-        let scope = WorkScope.of(user.actor, leaderIsHead: user.actor.leaderID.flatMap { snapshot.leadersByID[$0] }?.precedence == 0)
-        let tasks = (snapshot.tasksByPlan[plan.id] ?? []).filter { scope?.includes($0, planJurisdiction: plan.jurisdictionCode) ?? false }
         let today = today(req)
-        let rows: [RoundPage.Row] = tasks.flatMap { task in
-            task.leadUnitIDs.compactMap { unitID -> RoundPage.Row? in
-                guard let unit = snapshot.unitsByID[unitID] else { return nil }
-                let report = byKey["\(task.id)|\(unitID)"]
-                return RoundPage.Row(task: task, unit: unit,
-                                     stage: Dispatch.stage(of: report?.status, dueDate: round.dueDate, today: today, roundClosed: round.status == .closed),
-                                     late: report?.late ?? false, owed: Reminders.isOwed(report?.status))
+        let rows: [RoundPage.Row] = try await DispatchStore.pipeline(round, tasks: visibleTasks(plan, snapshot, user), on: req.db).compactMap { entry in
+            snapshot.unitsByID[entry.unitID].map {
+                RoundPage.Row(task: entry.task, unit: $0, stage: entry.stage(in: round, today: today), late: entry.late, owed: Reminders.isOwed(entry.status))
             }
         }
         let model = RoundPage.Model(plan: plan, round: round, rows: rows, today: today, managesPlans: Policy.can(user.actor, .managePlans),
                                     csrfToken: user.csrfToken ?? "", notice: req.query[String.self, at: "done"])
         return req.htmlResponse(RoundPage.render(model, context: req.pageContext(section: .workbench)))
+    }
+
+    /// The plan's tasks in the user's work scope (unit staff: their units' tasks; a deputy: their portfolio).
+    static func visibleTasks(_ plan: Plan, _ snapshot: CatalogSnapshot, _ user: CurrentUser) -> [PlanTask] {
+        let scope = WorkScope.of(user.actor, leaderIsHead: user.actor.leaderID.flatMap { snapshot.leadersByID[$0] }?.precedence == 0)
+        return (snapshot.tasksByPlan[plan.id] ?? []).filter { scope?.includes($0, planJurisdiction: plan.jurisdictionCode) ?? false }
     }
 
     @Sendable static func closeRound(_ req: Request) async throws -> Response {

@@ -29,7 +29,7 @@ struct AuthenticationMiddleware: AsyncMiddleware {
         // session: forget every remembered one.
         if request.method != .GET, ["/login", "/logout", "/account", "/admin"].contains(where: { request.url.path.hasPrefix($0) }) {
             request.application.sessionCache.removeAll()
-            request.application.ledgerCache.invalidate()  // whole pages kept per session show the user's name and links
+            request.application.ledgerCache.invalidatePages()  // whole pages kept per session show the user's name and links
         }
         return response
     }

@@ -84,6 +84,9 @@ final class LedgerCache: Sendable {
         return rows
     }
 
+    /// Forgets the whole pages only (their headers show a user's name and links).
+    func invalidatePages() { pages.withLockedValue { $0 = ([:], 0) } }
+
     func invalidate() {
         entries.withLockedValue { $0.removeAll() }
         roundsByPlan.withLockedValue { $0.removeAll() }
@@ -123,6 +126,31 @@ enum DispatchStore {
     static func round(_ model: ReportRoundModel) -> Round? {
         guard let id = model.id, let month = YearMonth(model.month), let due = CalendarDate(iso: model.dueDate) else { return nil }
         return Round(id: id, planID: model.$plan.id, month: month, dueDate: due, status: model.status, version: model.version)
+    }
+
+    /// One task and one of its lead units in a round, with that unit's report status.
+    struct PipelineEntry: Sendable {
+        var task: PlanTask
+        var unitID: UUID
+        var status: Dispatch.ReportStatus?
+        var late: Bool
+
+        func stage(in round: Round, today: CalendarDate) -> Dispatch.Stage {
+            Dispatch.stage(of: status, dueDate: round.dueDate, today: today, roundClosed: round.status == .closed)
+        }
+    }
+
+    /// Every task of `tasks` × each of its lead units, with their reports in `round`: the round
+    /// page, its API and the reminders read it.
+    static func pipeline(_ round: Round, tasks: [PlanTask], on db: any Database) async throws -> [PipelineEntry] {
+        let reports = try await ProgressReportModel.query(on: db).filter(\.$round.$id == round.id).all()
+        let byKey = Dictionary(reports.map { ("\($0.taskID)|\($0.unitID)", $0) }, uniquingKeysWith: { first, _ in first })
+        return tasks.flatMap { task in
+            task.leadUnitIDs.map { unitID in
+                let report = byKey["\(task.id)|\(unitID)"]
+                return PipelineEntry(task: task, unitID: unitID, status: report?.status, late: report?.late ?? false)
+            }
+        }
     }
 
     static func rounds(planID: UUID, on db: any Database) async throws -> [Round] {

@@ -43,13 +43,9 @@ enum ReminderCenter {
 
     /// What each lead unit still owes in `round` (`units`: only these), by task.
     static func owedReports(round: DispatchStore.Round, tasks: [PlanTask], units: Set<UUID>? = nil, on db: any Database) async throws -> [Reminders.Owed] {
-        let reports = try await ProgressReportModel.query(on: db).filter(\.$round.$id == round.id).all()
-        let status = Dictionary(reports.map { ("\($0.taskID)|\($0.unitID)", $0.status) }, uniquingKeysWith: { first, _ in first })
-        return tasks.flatMap { task in
-            task.leadUnitIDs.filter { units?.contains($0) ?? true }
-                .filter { Reminders.isOwed(status["\(task.id)|\($0)"]) }
-                .map { Reminders.Owed(taskNumber: task.number, unitID: $0) }
-        }
+        try await DispatchStore.pipeline(round, tasks: tasks, on: db)
+            .filter { (units?.contains($0.unitID) ?? true) && Reminders.isOwed($0.status) }
+            .map { Reminders.Owed(taskNumber: $0.task.number, unitID: $0.unitID) }
     }
 
     /// Stores each notice not stored before (by key), with an inbox entry for every active user

@@ -68,7 +68,6 @@ struct SMTPClient: Sendable {
         let settings = settings
         let channel = try await ClientBootstrap(group: eventLoopGroup)
             .connectTimeout(.seconds(10))
-            .channelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
             .connect(host: settings.host, port: settings.port) { channel in
                 channel.eventLoop.makeCompletedFuture {
                     if settings.tls {

@@ -57,6 +57,7 @@ struct DispatchStrings: Sendable {
     let asOf: @Sendable (_ date: String, _ rules: String) -> String
     let asOfLabel: String
     let ledgerHint: String
+    let exportLedger: String
     let filter: String
     let all: String
     let colour: String
@@ -137,6 +138,7 @@ struct DispatchStrings: Sendable {
         reportForm: "填报本月进展", choose: "请选择", submitReport: "报送", reviewOf: { "核实\($0)的报送" }, accept: "核实通过", returnReport: "退回修改",
         asOf: { date, rules in "截至 \(date)（规则 \(rules)）" }, asOfLabel: "截至日期",
         ledgerHint: "颜色和状态按督查室核实的进度计算；报送进度仅供对照。每一行都写明了依据。",
+        exportLedger: "导出台账（Excel，含各月核实进度）",
         filter: "筛选台账", all: "全部", colour: "预警", search: "搜索任务内容", apply: "筛选",
         ledgerSummary: { shown, total, colours in "显示 \(shown) 项（共 \(total) 项）：\(colours)。" },
         expected: "序时进度", explanation: "依据", likelyToMiss: "预计难以按期完成",
@@ -202,6 +204,7 @@ struct DispatchStrings: Sendable {
         reportForm: "This month's report", choose: "Choose", submitReport: "Submit", reviewOf: { "Verify \($0)'s report" }, accept: "Verify", returnReport: "Return",
         asOf: { date, rules in "As of \(date) (rules \(rules))" }, asOfLabel: "As of",
         ledgerHint: "Colours and statuses use the office's verified progress; reported progress is shown for comparison. Each row says why.",
+        exportLedger: "Export the ledger (Excel, with each month's verified progress)",
         filter: "Filter the ledger", all: "All", colour: "Light", search: "Search task text", apply: "Filter",
         ledgerSummary: { shown, total, colours in "\(shown) of \(total) tasks: \(colours)." },
         expected: "Expected", explanation: "Why", likelyToMiss: "likely to miss",

@@ -52,7 +52,7 @@ enum LedgerPage {
                 Node.a(.href(SiteURL.planRules(plan.id).path), text: s.rules.link)
             },
             .p {
-                Node.a(.href(SiteURL.planLedgerExport(plan.id, query: exportQuery(model)).path), text: s.rules.exportLedger)
+                Node.a(.href(SiteURL.planLedgerExport(plan.id, query: exportQuery(model)).path), text: d.exportLedger)
             },
             .form(.method("get"), .action(SiteURL.planLedger(plan.id).path), .class("filter-form"), .ariaLabel(d.filter)) {
                 Forms.field(d.asOfLabel, name: "asOf", type: "date", value: model.asOf.iso, error: nil, language: language)

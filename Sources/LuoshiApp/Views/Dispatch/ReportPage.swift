@@ -103,10 +103,10 @@ enum ReportPage {
                 Node.h3(text: "\(model.unitName(unitID))：\(entry.map { d.reportStatus($0.report.status, $0.report.late) } ?? d.notReported)")
                 if let entry {
                     reportContent(entry, context)
-                    attachments(model, entry, editable: unitID == myUnit && [.draft, .returned].contains(entry.report.status), context)
+                    attachments(model, entry, editable: unitID == myUnit && Dispatch.unitMayEdit(entry.report.status), context)
                 }
                 if model.actor.role == .supervisor, let entry, entry.report.status == .submitted { reviewForm(model, entry, context) }
-                if unitID == myUnit, entry.map({ [.draft, .returned].contains($0.report.status) }) ?? true {
+                if unitID == myUnit, Dispatch.unitMayEdit(entry?.report.status) {
                     reportForm(model, entry, context)
                 }
             }

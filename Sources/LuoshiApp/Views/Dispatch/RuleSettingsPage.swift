@@ -28,7 +28,6 @@ struct RuleStrings: Sendable {
     let noteHint: String
     let save: String
     let saved: String
-    let exportLedger: String
     let thresholds: @Sendable (DispatchSettings) -> String
 
     static let chinese = RuleStrings(
@@ -49,7 +48,6 @@ struct RuleStrings: Sendable {
         aheadFrom: "超进度阈值（高于序时进度的百分点）", blueWithinDays: "蓝灯临期天数",
         roundDueDay: "每月报送截止日", roundDueDayHint: "1–28 日，默认 25 日。", note: "调整原因", noteHint: "例如：县政府常务会议要求从严考核。",
         save: "保存为新版本", saved: "规则已保存为新版本，台账和看板已按新规则计算。",
-        exportLedger: "导出台账（Excel，含各月核实进度）",
         thresholds: { s in "黄 \(ProgressRules.percentText(s.rules.yellowFrom)) / 红 \(ProgressRules.percentText(s.rules.redFrom)) / 超 \(ProgressRules.percentText(s.rules.aheadFrom)) / 蓝 \(s.rules.blueWithinDays) 天" }
     )
 
@@ -71,7 +69,6 @@ struct RuleStrings: Sendable {
         aheadFrom: "Ahead threshold (points above expected)", blueWithinDays: "Blue: days before the deadline",
         roundDueDay: "Monthly due day", roundDueDayHint: "1–28; default 25.", note: "Reason for the change", noteHint: "E.g. the county executive meeting asked for stricter assessment.",
         save: "Save as a new version", saved: "The rules were saved as a new version; the ledger and dashboards use them now.",
-        exportLedger: "Export the ledger (Excel, with each month's verified progress)",
         thresholds: { s in "yellow \(ProgressRules.percentText(s.rules.yellowFrom)) / red \(ProgressRules.percentText(s.rules.redFrom)) / ahead \(ProgressRules.percentText(s.rules.aheadFrom)) / blue \(s.rules.blueWithinDays) d" }
     )
 }
