@@ -71,7 +71,11 @@ let package = Package(
         .executableTarget(name: "luoshi-rules-bench", dependencies: ["LuoshiDomain"], swiftSettings: strictSettings),
         .testTarget(name: "LuoshiDomainTests", dependencies: ["LuoshiDomain"], swiftSettings: strictSettings),
         .testTarget(name: "LuoshiHTMLTests", dependencies: ["LuoshiHTML"], swiftSettings: strictSettings),
-        .testTarget(name: "LuoshiOfficeTests", dependencies: ["LuoshiOffice"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "LuoshiOfficeTests",
+            dependencies: ["LuoshiOffice", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "LuoshiAppTests",
             dependencies: [
@@ -79,6 +83,7 @@ let package = Package(
                 "LuoshiDomain",
                 "LuoshiOffice",
                 .product(name: "VaporTesting", package: "vapor"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             swiftSettings: strictSettings
         ),

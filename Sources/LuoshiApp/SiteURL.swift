@@ -78,6 +78,17 @@ enum SiteURL: Sendable, Hashable {
     case planRules(UUID)
     case planLedgerExport(UUID, query: String)
     case planDashboard(UUID)
+    /// The office's list of a plan's bulletins (drafts too); POST generates a draft.
+    case bulletins(UUID)
+    case bulletin(UUID)
+    case bulletinRefresh(UUID)
+    case bulletinPublish(UUID)
+    case bulletinCorrect(UUID)
+    case bulletinWord(UUID)
+    /// The public list of a plan's published bulletins, one issue, and its Word file.
+    case publicBulletins(UUID)
+    case publicBulletin(planID: UUID, issue: Int)
+    case publicBulletinWord(planID: UUID, issue: Int)
     case health
     case metrics
     case api(API)
@@ -169,6 +180,15 @@ enum SiteURL: Sendable, Hashable {
         case .planRules(let id): "/plans/\(id.uuidString.lowercased())/rules"
         case .planLedgerExport(let id, let query): "/plans/\(id.uuidString.lowercased())/ledger/export" + (query.isEmpty ? "" : "?" + query)
         case .planDashboard(let id): "/plans/\(id.uuidString.lowercased())/dashboard"
+        case .bulletins(let id): "/plans/\(id.uuidString.lowercased())/bulletin-issues"
+        case .bulletin(let id): "/bulletins/\(id.uuidString.lowercased())"
+        case .bulletinRefresh(let id): "/bulletins/\(id.uuidString.lowercased())/refresh"
+        case .bulletinPublish(let id): "/bulletins/\(id.uuidString.lowercased())/publish"
+        case .bulletinCorrect(let id): "/bulletins/\(id.uuidString.lowercased())/correct"
+        case .bulletinWord(let id): "/bulletins/\(id.uuidString.lowercased())/word"
+        case .publicBulletins(let id): "/plans/\(id.uuidString.lowercased())/bulletins"
+        case .publicBulletin(let planID, let issue): "/plans/\(planID.uuidString.lowercased())/bulletins/\(issue)"
+        case .publicBulletinWord(let planID, let issue): "/plans/\(planID.uuidString.lowercased())/bulletins/\(issue)/word"
         case .health: "/health"
         case .metrics: "/metrics"
         case .api(let api):
@@ -269,6 +289,15 @@ enum SiteURL: Sendable, Hashable {
         static let planRules: [PathComponent] = ["plans", ":planID", "rules"]
         static let planLedgerExport: [PathComponent] = ["plans", ":planID", "ledger", "export"]
         static let planDashboard: [PathComponent] = ["plans", ":planID", "dashboard"]
+        static let bulletins: [PathComponent] = ["plans", ":planID", "bulletin-issues"]
+        static let bulletin: [PathComponent] = ["bulletins", ":bulletinID"]
+        static let bulletinRefresh: [PathComponent] = ["bulletins", ":bulletinID", "refresh"]
+        static let bulletinPublish: [PathComponent] = ["bulletins", ":bulletinID", "publish"]
+        static let bulletinCorrect: [PathComponent] = ["bulletins", ":bulletinID", "correct"]
+        static let bulletinWord: [PathComponent] = ["bulletins", ":bulletinID", "word"]
+        static let publicBulletins: [PathComponent] = ["plans", ":planID", "bulletins"]
+        static let publicBulletin: [PathComponent] = ["plans", ":planID", "bulletins", ":issue"]
+        static let publicBulletinWord: [PathComponent] = ["plans", ":planID", "bulletins", ":issue", "word"]
         static let apiPlanRounds: [PathComponent] = ["api", "v1", "plans", ":planID", "rounds"]
         static let apiPlanLedger: [PathComponent] = ["api", "v1", "plans", ":planID", "ledger"]
         static let apiPlanDashboard: [PathComponent] = ["api", "v1", "plans", ":planID", "dashboard"]

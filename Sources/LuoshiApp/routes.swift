@@ -14,6 +14,7 @@ func routes(_ app: Application) throws {
     PlanEditController.register(app)
     DirectoryController.register(app)
     DispatchController.register(app)
+    BulletinController.register(app)
     ReminderController.register(app)
     DispatchAPIController.register(app)
 }

@@ -6,7 +6,7 @@ import Foundation
 /// Word file) builds on these.
 public enum BulletinFigures {
     /// How many tasks are in each state, and of how many.
-    public struct Tally: Sendable, Hashable {
+    public struct Tally: Sendable, Hashable, Codable {
         public var total = 0
         public var completed = 0
         public var ahead = 0
@@ -38,9 +38,14 @@ public enum BulletinFigures {
     }
 
     /// A group's title and tally.
-    public struct Line: Sendable, Hashable {
+    public struct Line: Sendable, Hashable, Codable {
         public var title: String
         public var tally: Tally
+
+        public init(title: String, tally: Tally) {
+            self.title = title
+            self.tally = tally
+        }
     }
 
     public static func tally(_ rows: [Ledger.Row]) -> Tally {

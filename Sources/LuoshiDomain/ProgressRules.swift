@@ -266,6 +266,11 @@ extension CalendarDate {
         other.dayNumber - dayNumber
     }
 
+    /// The moment `hour`:00 Beijing time (UTC+8) on this date.
+    public func beijing(hour: Int) -> Date {
+        Date(timeIntervalSince1970: TimeInterval(dayNumber * 86_400 + (hour - 8) * 3_600))
+    }
+
     /// This date moved by `days`.
     public func adding(days: Int) -> CalendarDate {
         CalendarDate(dayNumber: dayNumber + days)

@@ -23,5 +23,7 @@ enum LuoshiMigrations {
         CreateReminders(),
         // 009: dispatch settings (colour thresholds, due day) per jurisdiction and year, versioned
         CreateRuleSets(),
+        // 010: monthly bulletins (frozen snapshots, issue numbers, the published Word file)
+        CreateBulletins(),
     ]
 }

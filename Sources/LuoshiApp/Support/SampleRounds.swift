@@ -4,8 +4,9 @@ import LuoshiDomain
 
 /// Illustrative April, May and June 2023 rounds for the sample plan: every lead unit reports on
 /// every task with a realistic spread — most on track, some lagging, a few far behind or ahead,
-/// some late, some missing, some returned — so a newcomer sees a living ledger. Deterministic:
-/// the same sample every time. The texts say they are illustrative.
+/// some late, some missing, some returned — so a newcomer sees a living ledger — and the
+/// bulletins of April and May published as 第1期 and 第2期 (June's is the office's to make).
+/// Deterministic: the same sample every time. The texts say they are illustrative.
 enum SampleRounds {
     static let months = [4, 5, 6]
 
@@ -69,6 +70,12 @@ enum SampleRounds {
                     }
                 }
             }
+        }
+        let cache = LedgerCache()
+        for round in try await DispatchStore.rounds(planID: plan.id, on: database).prefix(months.count - 1) {
+            let at = round.dueDate.adding(days: 8).beijing(hour: 10)
+            let draft = try await BulletinStore.createDraft(plan: plan, round: round, catalog: snapshot, cache: cache, by: .system("sample"), now: at, on: database)
+            try await BulletinStore.publish(draft, formVersion: "1", by: .system("sample"), now: at, on: database)
         }
         return true
     }

@@ -98,6 +98,7 @@ struct Strings: Sendable {
     let dispatch: DispatchStrings
     let reminders: ReminderStrings
     let rules: RuleStrings
+    let bulletins: BulletinStrings
 
     static func `for`(_ language: Language) -> Strings {
         switch language {
@@ -228,7 +229,8 @@ extension Strings {
         directory: .chinese,
         dispatch: .chinese,
         reminders: .chinese,
-        rules: .chinese
+        rules: .chinese,
+        bulletins: .chinese
     )
 
     static let english = Strings(
@@ -351,6 +353,7 @@ extension Strings {
         directory: .english,
         dispatch: .english,
         reminders: .english,
-        rules: .english
+        rules: .english,
+        bulletins: .english
     )
 }

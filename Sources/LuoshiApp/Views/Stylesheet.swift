@@ -122,6 +122,35 @@ legend{font-weight:700;padding:0 .25rem}
   tr{page-break-inside:avoid}
   h2{border-bottom-color:#000}
 }
+"""# + String(describing: bulletin)
+
+    /// A bulletin (督查通报) on screen and on A4 paper: the red masthead and rule, 仿宋 body with
+    /// first-line indents, the signature to the right; printing a bulletin page prints only the
+    /// bulletin, with GB/T 9704's margins. Also the whole style of the CLI's standalone HTML file.
+    static let bulletin: StaticString = #"""
+.bulletin{max-width:48rem;margin:1rem auto;padding:1.5rem;border:1px solid #c8c8c8;background:#fff;color:#1a1a1a;font-family:"仿宋_GB2312","FangSong_GB2312","FangSong","STFangsong","Noto Serif CJK SC","Songti SC",serif;line-height:1.9}
+.bulletin-masthead{color:#c00000;text-align:center;font-size:2.6rem;font-weight:700;letter-spacing:.5em;text-indent:.5em;margin:.5rem 0 .25rem;font-family:"方正小标宋简体","FZXiaoBiaoSong-B05S","SimSun","Noto Serif CJK SC",serif}
+.bulletin-issue{text-align:center;margin:0}
+.bulletin-rule{display:flex;flex-wrap:wrap;justify-content:space-between;gap:0 1rem;border-bottom:3px solid #c00000;padding-bottom:.35rem;margin:.5rem 0 1.5rem}
+.bulletin .bulletin-title{text-align:center;font-size:1.5rem;line-height:1.5;margin:1rem 0 1.25rem;padding:0;border:0;font-family:"方正小标宋简体","SimSun","Noto Serif CJK SC",serif}
+.bulletin h2:not(.bulletin-title),.bulletin h3{font-size:1.1rem;margin:1.25rem 0 .5rem;padding:0;border:0;text-indent:2em;font-family:"黑体","SimHei","Noto Sans CJK SC",sans-serif}
+.bulletin-text{text-indent:2em;margin:.25rem 0;text-align:justify}
+.bulletin-table{border-collapse:collapse;width:100%;margin:.5rem 0 1.5rem;font-size:.9em;line-height:1.5}
+.bulletin-table caption{text-align:center;font-weight:700}
+.bulletin-table th,.bulletin-table td{border:1px solid #5a5a5a;padding:.3rem .4rem;text-align:left;vertical-align:top}
+.bulletin-table td.num{text-align:right;font-variant-numeric:tabular-nums}
+.bulletin-signature{text-align:right;margin:2rem 4em 1rem 0}
+.bulletin-signature p{margin:0}
+.bulletin-imprint{border-top:1px solid #1a1a1a;border-bottom:1px solid #1a1a1a;padding:.25rem 0;margin:2rem 0 0}
+@media print{
+  @page{size:A4;margin:37mm 26mm 35mm 28mm}
+  main:has(.bulletin)>:not(.bulletin){display:none}
+  .bulletin{border:0;padding:0;margin:0;max-width:none;font-size:16pt;line-height:28.95pt;color:#000}
+  .bulletin-masthead{color:#f00;font-size:42pt;line-height:1.3}
+  .bulletin-rule{border-bottom-color:#f00}
+  .bulletin .bulletin-title{font-size:22pt;line-height:1.45}
+  .bulletin-table{font-size:12pt}
+}
 """#
 
     /// Changes whenever the stylesheet changes, so the URL can be cached for a year.

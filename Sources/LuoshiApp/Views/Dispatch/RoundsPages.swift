@@ -25,7 +25,11 @@ enum RoundsPage {
         return Layout.page(title: d.roundsTitle, context: context, crumbs: [Crumb(title: s.account.workbench, url: .workbench), Crumb(title: d.roundsTitle)], content: [
             .h1(text: d.roundsTitle),
             .p(s.dataLang, text: plan.title),
-            .p { Node.a(.href(SiteURL.planLedger(plan.id).path), text: d.ledgerTitle) },
+            .p {
+                Node.a(.href(SiteURL.planLedger(plan.id).path), text: d.ledgerTitle)
+                Node.text("　")
+                Node.a(.href(SiteURL.bulletins(plan.id).path), text: s.bulletins.title)
+            },
             Forms.errorSummary(model.errors, language: language),
             model.rounds.isEmpty ? .p(text: d.noRounds) : .table(.class("stack")) {
                 Node.caption(.class("visually-hidden"), text: d.roundsTitle)

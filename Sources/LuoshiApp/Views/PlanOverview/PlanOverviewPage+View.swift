@@ -16,6 +16,8 @@ extension PlanOverviewPage {
                 Node.a(.href(SiteURL.planExport(plan.id, format: "xlsx").path), text: s.planImport.exportXLSX)
                 Node.text("　")
                 Node.a(.href(SiteURL.planExport(plan.id, format: "csv").path), text: s.planImport.exportCSV)
+                Node.text("　")
+                Node.a(.href(SiteURL.publicBulletins(plan.id).path), text: s.bulletins.publicTitle)
             },
             .h2(text: s.overview),
             .p(.class("lead"), text: s.overviewSentence(statistics.parts.count, statistics.taskCount,

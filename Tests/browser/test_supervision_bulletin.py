@@ -1,0 +1,118 @@
+"""督查通报 in a real browser and a real office suite.
+
+The office (duchashi) goes workbench → 月调度 → 督查通报, generates the June 2023 draft,
+edits its introduction, publishes it: it becomes 第3期 (the sample published April and May
+as 第1期 and 第2期). A visitor then follows the plan page's 督查通报 link to 第3期: 0 axe
+violations, no sideways scroll at 375 px. LibreOffice Writer (headless, installed by
+.ci/run) converts its Word file to PDF; pdftotext (poppler-utils) reads at least one page
+holding the title and the overview's counts, as the page states them.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import tempfile
+import urllib.request
+from pathlib import Path
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
+
+from luoshi_helpers import NARROW, horizontal_overflow
+from test_plan_import import page_checker, sign_in_supervisor
+from test_task_work import open_rounds_of_2023, visible_alerts
+
+INTRO = "为推动重点任务落实，县政府督查室对6月份推进情况进行了调度核实（浏览器测试）。"
+TITLE = "关于2023年6月份政府工作报告重点任务落实情况的通报"
+_published: dict[str, str] = {}
+
+
+def fetch(url: str) -> bytes:
+    with urllib.request.urlopen(url, timeout=30) as resp:
+        assert resp.status == 200, f"GET {url}: HTTP {resp.status}"
+        return resp.read()
+
+
+def pdf_text(docx: bytes) -> tuple[int, str]:
+    """(pages, text) of the Word file as LibreOffice Writer lays it out and pdftotext reads it."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    assert soffice, "LibreOffice (soffice) is not installed; .ci/run installs libreoffice-writer-nogui"
+    assert shutil.which("pdftotext") and shutil.which("pdfinfo"), "poppler-utils is not installed; .ci/run installs it"
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / "bulletin.docx"
+        source.write_bytes(docx)
+        profile = Path(tmp) / "profile"
+        result = subprocess.run(
+            [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
+             "--convert-to", "pdf", "--outdir", tmp, str(source)],
+            capture_output=True, text=True, timeout=180)
+        pdf = Path(tmp) / "bulletin.pdf"
+        assert result.returncode == 0 and pdf.is_file(), (
+            f"LibreOffice could not open the Word file (exit {result.returncode}):\n{result.stdout}\n{result.stderr}")
+        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+        pages = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+        text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+        return pages, text
+
+
+def test_office_generates_edits_and_publishes_the_june_bulletin(site, accounts):
+    sign_in_supervisor(site, accounts)
+    open_rounds_of_2023(site)
+    problems: list[str] = []
+    check = page_checker(site, problems)
+    site.click_first('main a[href$="/bulletin-issues"]', "督查通报")
+    main = site.driver.find_element(By.TAG_NAME, "main").text
+    assert "第2期" in main and "第1期" in main, f"the sample's published issues are not listed: {main[:300]!r}"
+    check("bulletins")
+    Select(site.driver.find_element(By.ID, "field-round")).select_by_visible_text("2023年6月调度")
+    site.click_button("生成通报草稿")
+    heading = site.driver.find_element(By.CSS_SELECTOR, "main h1").text
+    assert heading == "第3期（草稿） · 2023年6月调度", f"the draft is headed {heading!r}; alerts {visible_alerts(site)}"
+    check("bulletin-draft")
+
+    site.fill("field-intro", INTRO)
+    site.click_button("保存")
+    status = site.driver.find_element(By.CSS_SELECTOR, 'main [role="status"]').text
+    assert status == "已保存。", f"after saving, the page says {status!r}; alerts {visible_alerts(site)}"
+    assert INTRO in site.driver.find_element(By.CSS_SELECTOR, "main article.bulletin").text, "the preview does not show the edited text"
+    site.click_button("发布")
+    status = site.driver.find_element(By.CSS_SELECTOR, 'main [role="status"]').text
+    assert status.startswith("已发布"), f"after publishing, the page says {status!r}; alerts {visible_alerts(site)}"
+    assert site.driver.find_element(By.CSS_SELECTOR, "main h1").text == "第3期 · 2023年6月调度"
+    assert not site.driver.find_elements(By.ID, "field-intro"), "a published bulletin still offers its edit form"
+    check("bulletin-published")
+    _published["issue"] = "3"
+    assert not problems, "WCAG 2.1 A/AA violations found by axe-core:\n\n" + "\n\n".join(problems)
+
+
+def test_the_public_reads_the_bulletin_and_its_word_file_opens(site, luoshi_server):
+    assert _published.get("issue"), "the office did not publish (see the test above)"
+    site.open_start("/")
+    problems: list[str] = []
+    check = page_checker(site, problems, overflow=True)
+    site.click_first('main a[href$="/bulletins"]', "督查通报 on the plan page")
+    check("public-bulletins")
+    links = [a for a in site.driver.find_elements(By.CSS_SELECTOR, "main a") if a.text.startswith("第3期")]
+    assert links, "the public list does not show 第3期"
+    site.click(links[0], "第3期")
+    article = site.driver.find_element(By.CSS_SELECTOR, "main article.bulletin")
+    assert site.driver.find_element(By.CSS_SELECTOR, "main h1").text == TITLE
+    assert INTRO in article.text
+    overview = next(p.text for p in article.find_elements(By.CSS_SELECTOR, "p") if p.text.startswith("纳入本期调度的重点任务共"))
+    check("public-bulletin")
+    site.driver.set_window_size(*NARROW)
+    site.driver.refresh()
+    check("public-bulletin-375px")
+    word_url = site.driver.find_element(By.CSS_SELECTOR, 'main a[href$="/word"]').get_attribute("href")
+    assert not problems, "problems found:\n\n" + "\n\n".join(problems)
+
+    pages, text = pdf_text(fetch(word_url))
+    flat = re.sub(r"\s+", "", text)
+    assert pages >= 1
+    assert "督查通报" in flat and "第3期" in flat and TITLE in flat, f"the PDF's text lacks the masthead or title: {flat[:300]!r}"
+    counts = re.findall(r"(共\d+项|[^，；。]+?\d+项，占[\d.]+%)", overview)
+    assert counts, f"no counts in the overview {overview!r}"
+    for clause in counts:
+        assert clause in flat, f"the PDF does not state {clause!r} (overview: {overview!r})"
