@@ -30,6 +30,10 @@ public struct AppConfig: Sendable {
     public var reminders: Reminders.Settings = .standard
     /// Seconds between the in-server scheduler's runs (`LUOSHI_SCHEDULER_INTERVAL`, default 60; 0 turns it off).
     public var schedulerInterval: Int = 60
+    /// What proposes a 督办 step: yellow in this many rounds in a row proposes a supervision order
+    /// (`LUOSHI_ESCALATE_YELLOW_ROUNDS`, default 2; 0 never); red proposes a rectification
+    /// (`LUOSHI_ESCALATE_RED`, 1 or 0, default 1).
+    public var supervision = Supervision.Rules()
 
     public init(database: Database, secureCookies: Bool = false, maxBodySize: Int = 20 * 1024 * 1024,
                 postgresSchema: String? = nil) {
@@ -71,6 +75,15 @@ public struct AppConfig: Sendable {
         config.reminders.daysBeforeDeadline = try positiveNumber(environment, "LUOSHI_DEADLINE_ALERT_DAYS", allowZero: true)
             ?? config.reminders.daysBeforeDeadline
         config.schedulerInterval = try positiveNumber(environment, "LUOSHI_SCHEDULER_INTERVAL", allowZero: true) ?? config.schedulerInterval
+        config.supervision.yellowRoundsForOrder = try positiveNumber(environment, "LUOSHI_ESCALATE_YELLOW_ROUNDS", allowZero: true)
+            ?? config.supervision.yellowRoundsForOrder
+        if let red = try positiveNumber(environment, "LUOSHI_ESCALATE_RED", allowZero: true) {
+            guard red <= 1 else {
+                throw DomainError.invalid("LUOSHI_ESCALATE_RED", zh: "LUOSHI_ESCALATE_RED 应为 1（红灯提议限期整改）或 0（不提议）",
+                                          en: "LUOSHI_ESCALATE_RED is 1 (red proposes a rectification) or 0 (it does not)")
+            }
+            config.supervision.redProposesRectification = red == 1
+        }
         return config
     }
 

@@ -89,6 +89,14 @@ enum SiteURL: Sendable, Hashable {
     case publicBulletins(UUID)
     case publicBulletin(planID: UUID, issue: Int)
     case publicBulletinWord(planID: UUID, issue: Int)
+    /// 督办 of a plan: proposals, steps, the form (prefilled from a proposal or a step to escalate).
+    case supervision(UUID, proposal: String? = nil, previous: UUID? = nil)
+    case supervisionDismiss(UUID)
+    case supervisionItem(UUID)
+    case supervisionReply(UUID)
+    case supervisionReview(UUID)
+    case supervisionFiles(UUID)
+    case supervisionFile(UUID)
     case health
     case metrics
     case api(API)
@@ -189,6 +197,15 @@ enum SiteURL: Sendable, Hashable {
         case .publicBulletins(let id): "/plans/\(id.uuidString.lowercased())/bulletins"
         case .publicBulletin(let planID, let issue): "/plans/\(planID.uuidString.lowercased())/bulletins/\(issue)"
         case .publicBulletinWord(let planID, let issue): "/plans/\(planID.uuidString.lowercased())/bulletins/\(issue)/word"
+        case .supervision(let id, let proposal, let previous):
+            "/plans/\(id.uuidString.lowercased())/supervision" + (proposal.map { "?proposal=" + ($0.addingPercentEncoding(withAllowedCharacters: .urlQueryValueAllowed) ?? "") + "#new-step" }
+                ?? previous.map { "?previous=\($0.uuidString.lowercased())#new-step" } ?? "")
+        case .supervisionDismiss(let id): "/plans/\(id.uuidString.lowercased())/supervision/dismiss"
+        case .supervisionItem(let id): "/supervision/\(id.uuidString.lowercased())"
+        case .supervisionReply(let id): "/supervision/\(id.uuidString.lowercased())/reply"
+        case .supervisionReview(let id): "/supervision/\(id.uuidString.lowercased())/review"
+        case .supervisionFiles(let id): "/supervision/\(id.uuidString.lowercased())/files"
+        case .supervisionFile(let id): "/supervision-files/\(id.uuidString.lowercased())"
         case .health: "/health"
         case .metrics: "/metrics"
         case .api(let api):
@@ -298,6 +315,13 @@ enum SiteURL: Sendable, Hashable {
         static let publicBulletins: [PathComponent] = ["plans", ":planID", "bulletins"]
         static let publicBulletin: [PathComponent] = ["plans", ":planID", "bulletins", ":issue"]
         static let publicBulletinWord: [PathComponent] = ["plans", ":planID", "bulletins", ":issue", "word"]
+        static let supervision: [PathComponent] = ["plans", ":planID", "supervision"]
+        static let supervisionDismiss: [PathComponent] = ["plans", ":planID", "supervision", "dismiss"]
+        static let supervisionItem: [PathComponent] = ["supervision", ":itemID"]
+        static let supervisionReply: [PathComponent] = ["supervision", ":itemID", "reply"]
+        static let supervisionReview: [PathComponent] = ["supervision", ":itemID", "review"]
+        static let supervisionFiles: [PathComponent] = ["supervision", ":itemID", "files"]
+        static let supervisionFile: [PathComponent] = ["supervision-files", ":fileID"]
         static let apiPlanRounds: [PathComponent] = ["api", "v1", "plans", ":planID", "rounds"]
         static let apiPlanLedger: [PathComponent] = ["api", "v1", "plans", ":planID", "ledger"]
         static let apiPlanDashboard: [PathComponent] = ["api", "v1", "plans", ":planID", "dashboard"]

@@ -15,6 +15,7 @@ func routes(_ app: Application) throws {
     DirectoryController.register(app)
     DispatchController.register(app)
     BulletinController.register(app)
+    SupervisionController.register(app)
     ReminderController.register(app)
     DispatchAPIController.register(app)
 }

@@ -33,10 +33,13 @@ public enum Bulletin {
 
     /// 通报批评: a unit named with the reason, carried into the next bulletin.
     public struct Criticism: Sendable, Hashable, Codable {
+        /// The recorded 通报批评 step, marked as carried when the bulletin is published.
+        public var id: UUID?
         public var unit: String
         public var reason: String
 
-        public init(unit: String, reason: String) {
+        public init(id: UUID? = nil, unit: String, reason: String) {
+            self.id = id
             self.unit = unit
             self.reason = reason
         }

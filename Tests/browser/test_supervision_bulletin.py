@@ -116,3 +116,40 @@ def test_the_public_reads_the_bulletin_and_its_word_file_opens(site, luoshi_serv
     assert counts, f"no counts in the overview {overview!r}"
     for clause in counts:
         assert clause in flat, f"the PDF does not state {clause!r} (overview: {overview!r})"
+
+
+def test_office_rectifies_a_red_task(site, accounts):
+    """duchashi: 月调度 → 督办: the rules propose rectifications for June's red tasks; accepting
+    one fills the form in; the step is taken (整改〔2023〕1号) and closed on verification. 0 axe
+    violations, also at 375 px."""
+    sign_in_supervisor(site, accounts)
+    open_rounds_of_2023(site)
+    problems: list[str] = []
+    check = page_checker(site, problems)
+    site.click_first('main a[href$="/supervision"]', "督办")
+    main = site.driver.find_element(By.TAG_NAME, "main").text
+    assert "亮红灯" in main, f"no rectification is proposed for a red task: {main[:400]!r}"
+    check("supervision")
+    site.driver.set_window_size(*NARROW)
+    site.driver.refresh()
+    overflow = horizontal_overflow(site)
+    if overflow:
+        problems.append(f"[supervision-375px] {overflow}")
+    site.driver.set_window_size(1280, 1000)
+    accept = [a for row in site.driver.find_elements(By.CSS_SELECTOR, "main tbody tr") if "亮红灯" in row.text
+              for a in row.find_elements(By.CSS_SELECTOR, "a") if a.text == "采纳并填写"]
+    assert accept, "no red task's proposal can be accepted"
+    site.click(accept[0], "采纳并填写")
+    facts = site.driver.find_element(By.ID, "field-facts").get_attribute("value")
+    assert "亮红灯" in facts, f"the form is not filled in from the proposal: {facts!r}"
+    assert site.driver.find_element(By.ID, "field-deadline").get_attribute("value"), "no reply date was suggested"
+    site.click_button("发起")
+    heading = site.driver.find_element(By.CSS_SELECTOR, "main h1").text
+    assert heading.startswith("限期整改 整改〔2023〕"), f"taking the step led to {heading!r}; alerts {visible_alerts(site)}"
+    check("supervision-step")
+    site.fill("field-note", "经现场核验，整改到位。")
+    site.click_button("核验通过，销号")
+    status = site.driver.find_element(By.CSS_SELECTOR, 'main [role="status"]').text
+    assert status == "已销号。", f"after closing, the page says {status!r}; alerts {visible_alerts(site)}"
+    check("supervision-closed")
+    assert not problems, "problems found:\n\n" + "\n\n".join(problems)

@@ -21,7 +21,6 @@ extension DispatchController {
 
     /// Checks and stores the request's `file` for the acting unit's editable report.
     static func storeAttachment(_ req: Request, _ scope: ReportScope) async throws -> AttachmentModel {
-        let maxBytes = req.application.luoshiConfig.attachmentMaxBytes
         let unitID = try UnitWork.report.actingUnit(scope.user.actor.unitID, role: scope.unitRole)
         guard let report = try await ProgressReportModel.query(on: req.db).filter(\.$round.$id == scope.round.id)
             .filter(\.$taskID == scope.task.id).filter(\.$unitID == unitID).first(), let reportID = report.id,
@@ -29,32 +28,22 @@ extension DispatchController {
             throw DomainError(.conflict, zh: "请先保存报送草稿再上传佐证材料；已报送的进展退回后才能补充",
                               en: "Save a draft of the report first; a submitted report takes evidence only after it is returned", field: "file")
         }
-        let file = try? req.content.get(File.self, at: "file")
-        let data = file?.data ?? ByteBuffer()
-        let accepted = try Evidence.check(fileName: file?.filename ?? "", size: data.readableBytes,
-                                          leadingBytes: Array(data.readableBytesView.prefix(16)), maxBytes: maxBytes).get()
         guard try await AttachmentModel.query(on: req.db).filter(\.$report.$id == reportID).count() < attachmentsPerReport else {
             throw DomainError(.conflict, zh: "每份报送最多 \(attachmentsPerReport) 个佐证材料", en: "A report takes at most \(attachmentsPerReport) files", field: "file")
         }
         let model = AttachmentModel()
-        model.id = UUID()
-        model.$report.id = reportID
-        model.fileName = accepted.fileName
-        model.contentType = accepted.contentType
-        model.size = data.readableBytes
-        model.sha256 = Secrets.sha256Hex(data: data)
-        model.uploadedBy = scope.user.actor.username
-        let path = try AttachmentStore.path(for: try model.requireID(), in: req.application)
-        try await AttachmentStore.write(data, to: path, req)
-        do {
-            try await req.db.transaction { db in
-                try await model.create(on: db)
-                try await req.audit(.init(action: "attachment.upload", targetType: "report", targetID: reportID.uuidString,
-                                          summary: "\(accepted.fileName) (\(data.readableBytes) bytes)"), on: db)
-            }
-        } catch {
-            try? FileManager.default.removeItem(atPath: path)
-            throw error
+        let username = scope.user.actor.username
+        try await AttachmentStore.store(req) { id, accepted, data, db in
+            model.id = id
+            model.$report.id = reportID
+            model.fileName = accepted.fileName
+            model.contentType = accepted.contentType
+            model.size = data.readableBytes
+            model.sha256 = Secrets.sha256Hex(data: data)
+            model.uploadedBy = username
+            try await model.create(on: db)
+            try await req.audit(.init(action: "attachment.upload", targetType: "report", targetID: reportID.uuidString,
+                                      summary: "\(accepted.fileName) (\(data.readableBytes) bytes)"), on: db)
         }
         return model
     }
@@ -111,6 +100,25 @@ enum AttachmentStore {
         let name = id.uuidString.lowercased()
         let root = URL(fileURLWithPath: app.luoshiConfig.attachmentDirectory, isDirectory: true)
         return root.appendingPathComponent(String(name.prefix(2)), isDirectory: true).appendingPathComponent(name).path
+    }
+
+    /// Checks the request's `file` (its kind by content, its size), writes it under a new id and
+    /// runs `record` (its row and audit entry) in one transaction; if that fails the file goes.
+    static func store(_ req: Request, record: @escaping @Sendable (UUID, Evidence.Accepted, ByteBuffer, any Database) async throws -> Void) async throws {
+        let file = try? req.content.get(File.self, at: "file")
+        let data = file?.data ?? ByteBuffer()
+        let accepted = try Evidence.check(fileName: file?.filename ?? "", size: data.readableBytes,
+                                          leadingBytes: Array(data.readableBytesView.prefix(16)),
+                                          maxBytes: req.application.luoshiConfig.attachmentMaxBytes).get()
+        let id = UUID()
+        let path = try path(for: id, in: req.application)
+        try await write(data, to: path, req)
+        do {
+            try await req.db.transaction { db in try await record(id, accepted, data, db) }
+        } catch {
+            try? FileManager.default.removeItem(atPath: path)
+            throw error
+        }
     }
 
     static func write(_ data: ByteBuffer, to path: String, _ req: Request) async throws {

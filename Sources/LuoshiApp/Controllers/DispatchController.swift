@@ -430,9 +430,12 @@ enum DispatchController {
             let status = Dictionary(reports.map { ($0.taskID, $0.status) }, uniquingKeysWith: { first, _ in first })
             let led = snapshot.tasksLedByUnit[unitID]?.filter { $0.planID == plan.id } ?? []
             let reminders = try await ReminderModel.query(on: req.db).filter(\.$unitID == unitID).sort(\.$createdAt, .descending).limit(10).all()
+            let steps = try await SupervisionItemModel.query(on: req.db).filter(\.$plan.$id == plan.id).filter(\.$unitID == unitID)
+                .filter(\.$status ~~ [.open, .replied]).sort(\.$createdAt).all()
             unitWork = .init(round: latest, due: led.filter { ![.submitted, .accepted].contains(status[$0.id]) && status[$0.id] != .returned },
                              returned: led.filter { status[$0.id] == .returned },
-                             reminders: reminders.map { .init(title: $0.title, kind: $0.kind, sentAt: $0.createdAt, link: $0.link) })
+                             reminders: reminders.map { .init(title: $0.title, kind: $0.kind, sentAt: $0.createdAt, link: $0.link) },
+                             supervision: steps.compactMap { SupervisionController.row($0, catalog: snapshot, today: today(req)) })
         }
         return DashboardPage.Model(plan: plan, scopeTitle: scopeTitle, asOf: asOf, rules: try await DispatchStore.rules(for: plan, cache: req.application.ledgerCache, on: req.db), rows: rows,
                                    parts: snapshot.partsByPlan[plan.id] ?? [], trend: trend,

@@ -25,5 +25,7 @@ enum LuoshiMigrations {
         CreateRuleSets(),
         // 010: monthly bulletins (frozen snapshots, issue numbers, the published Word file)
         CreateBulletins(),
+        // 011: the escalation ladder (督办) — steps, their history and evidence, dismissed proposals
+        CreateSupervision(),
     ]
 }

@@ -33,12 +33,7 @@ enum BulletinStore {
         return Bulletin.snapshot(month: round.month, asOf: round.dueDate, takenAt: now, ruleSet: rules.name, rows: rows,
                                  parts: catalog.partsByPlan[plan.id] ?? [], leaders: catalog.leaders(in: plan.jurisdictionCode),
                                  units: catalog.units(in: plan.jurisdictionCode), reports: facts,
-                                 criticisms: try await pendingCriticisms(plan.jurisdictionCode, catalog: catalog, on: db))
-    }
-
-    /// Criticisms recorded in the jurisdiction and not yet carried by a published bulletin.
-    static func pendingCriticisms(_ jurisdiction: String, catalog: CatalogSnapshot, on db: any Database) async throws -> [Bulletin.Criticism] {
-        []
+                                 criticisms: try await SupervisionStore.pendingCriticisms(plan.jurisdictionCode, catalog: catalog, on: db))
     }
 
     static func encode(_ snapshot: Bulletin.Snapshot) throws -> String {
@@ -127,13 +122,15 @@ enum BulletinStore {
             try await db.transaction { db in
                 let number = BulletinFigures.nextIssue(after: try await publishedNumbers(jurisdiction: model.jurisdictionCode, year: model.year, on: db))
                 let corrects = try await model.correctsID.asyncFlatMap { try await BulletinModel.find($0, on: db)?.issueNumber }
-                let document = Bulletin.document(try snapshot(of: model), texts: model.texts, issue: .init(number: number, nextNumber: number, corrects: corrects))
+                let snapshot = try snapshot(of: model)
+                let document = Bulletin.document(snapshot, texts: model.texts, issue: .init(number: number, nextNumber: number, corrects: corrects))
                 let file = try word(document)
                 try await OptimisticLock.update(BulletinModel.schema, id: id, from: formVersion, current: model.version, on: db) {
                     $0.set("status", to: Bulletin.Status.published.rawValue).set("issue_number", to: number)
                         .set("docx", to: file).set("docx_sha256", to: Secrets.sha256Hex(data: ByteBuffer(data: file)))
                         .set("published_by", to: who.username).set("published_at", to: now)
                 }
+                try await SupervisionStore.markCarried(snapshot.criticisms, by: id, on: db)
                 try await AuditLog.append(.init(action: "bulletin.publish", targetType: "bulletin", targetID: id.uuidString,
                                                 summary: "\(model.jurisdictionCode) \(model.year) No. \(number): \(model.title)"),
                                           by: who, at: now, on: db)

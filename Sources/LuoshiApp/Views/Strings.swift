@@ -99,6 +99,7 @@ struct Strings: Sendable {
     let reminders: ReminderStrings
     let rules: RuleStrings
     let bulletins: BulletinStrings
+    let supervision: SupervisionStrings
 
     static func `for`(_ language: Language) -> Strings {
         switch language {
@@ -230,7 +231,8 @@ extension Strings {
         dispatch: .chinese,
         reminders: .chinese,
         rules: .chinese,
-        bulletins: .chinese
+        bulletins: .chinese,
+        supervision: .chinese
     )
 
     static let english = Strings(
@@ -354,6 +356,7 @@ extension Strings {
         dispatch: .english,
         reminders: .english,
         rules: .english,
-        bulletins: .english
+        bulletins: .english,
+        supervision: .english
     )
 }

@@ -30,6 +30,8 @@ enum DashboardPage {
         var returned: [PlanTask]
         /// The unit's latest reminders, newest first.
         var reminders: [Reminder] = []
+        /// Its open 督办 steps (orders, rectifications…) with their deadlines.
+        var supervision: [SupervisionPage.ItemRow] = []
     }
 
     struct Reminder: Sendable {
@@ -164,6 +166,8 @@ enum DashboardPage {
                     }
                 }
             }
+            Node.h3(text: "\(s.supervision.unitItems)（\(work.supervision.count)）")
+            SupervisionPage.itemTable(work.supervision, caption: s.supervision.unitItems, context)
             Node.h3(text: "\(s.reminders.unitReminders)（\(work.reminders.count)）")
             if work.reminders.isEmpty {
                 Node.p(text: d.none)

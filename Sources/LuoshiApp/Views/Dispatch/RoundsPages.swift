@@ -29,6 +29,8 @@ enum RoundsPage {
                 Node.a(.href(SiteURL.planLedger(plan.id).path), text: d.ledgerTitle)
                 Node.text("　")
                 Node.a(.href(SiteURL.bulletins(plan.id).path), text: s.bulletins.title)
+                Node.text("　")
+                Node.a(.href(SiteURL.supervision(plan.id).path), text: s.supervision.title)
             },
             Forms.errorSummary(model.errors, language: language),
             model.rounds.isEmpty ? .p(text: d.noRounds) : .table(.class("stack")) {

@@ -1,0 +1,262 @@
+import Fluent
+import Foundation
+import LuoshiDomain
+import Vapor
+
+/// 督办: the office takes steps on the escalation ladder (from the rules' proposals or by hand),
+/// the addressed unit replies with evidence, the office closes (销号), returns or escalates.
+/// Internal users read every step of their jurisdiction; unit staff their own unit's.
+enum SupervisionController {
+    static func register(_ routes: any RoutesBuilder) {
+        routes.on(.GET, SiteURL.Route.supervision, requires: .readInternal, use: page)
+        routes.on(.POST, SiteURL.Route.supervision, requires: .managePlans, use: create)
+        routes.on(.POST, SiteURL.Route.supervisionDismiss, requires: .managePlans, use: dismiss)
+        routes.on(.GET, SiteURL.Route.supervisionItem, requires: .readInternal, use: itemPage)
+        routes.on(.POST, SiteURL.Route.supervisionReply, requires: .submitUnitWork, use: reply)
+        routes.on(.POST, SiteURL.Route.supervisionFiles, requires: .submitUnitWork, use: attach)
+        routes.on(.POST, SiteURL.Route.supervisionReview, requires: .managePlans, use: review)
+        routes.on(.GET, SiteURL.Route.supervisionFile, requires: .readInternal, use: file)
+    }
+
+    static func row(_ item: SupervisionItemModel, catalog: CatalogSnapshot, today: CalendarDate) -> SupervisionPage.ItemRow? {
+        guard let id = item.id, let task = catalog.tasksByID[item.taskID] else { return nil }
+        return .init(id: id, kind: item.kind, number: item.documentNumber, task: task, unit: catalog.unitsByID[item.unitID]?.shortName ?? "",
+                     deadline: item.deadlineDate, status: item.status,
+                     overdue: item.status == .open && (item.deadlineDate.map { $0 < today } ?? false))
+    }
+
+    // MARK: The plan's page
+
+    @Sendable static func page(_ req: Request) async throws -> Response {
+        try await render(req, form: nil, previousID: req.query[String.self, at: "previous"].flatMap(UUID.init(uuidString:)), errors: [])
+    }
+
+    /// The page; `posted` is a refused form to show again, `previousID` the step being escalated.
+    private static func render(_ req: Request, form posted: Supervision.Form?, previousID: UUID?, errors: [DomainError]) async throws -> Response {
+        let (plan, catalog, user) = try await DispatchController.plan(req)
+        let today = DispatchController.today(req)
+        let manages = Policy.can(user.actor, .managePlans)
+        var items = try await SupervisionStore.items(planID: plan.id, on: req.db)
+        if user.actor.role == .unitStaff { items = items.filter { $0.unitID == user.actor.unitID } }
+        let proposals = manages ? try await SupervisionStore.proposals(plan: plan, catalog: catalog, items: items, app: req.application, today: today, on: req.db) : []
+        // A form prefilled from a proposal or from the step being escalated.
+        let proposalKey = posted == nil ? req.query[String.self, at: "proposal"] : nil
+        let proposal = proposalKey.flatMap { key in proposals.first { $0.key == key } }
+        let previous = previousID.flatMap { id in items.first { $0.id == id } }
+        var form = posted ?? Supervision.Form(kind: Supervision.Kind.order.rawValue, taskID: "", unitID: "", facts: "", demands: "", deadline: "")
+        if posted == nil, let source = proposal.map({ ($0.kind, $0.taskID, $0.unitID, $0.reason.zh) })
+            ?? previous.flatMap({ item in item.kind.next.map { ($0, item.taskID, item.unitID, "经\(item.kind.text.zh)\(item.documentNumber.map { "（\($0)）" } ?? "")仍未落实到位") } }),
+           let task = catalog.tasksByID[source.1] {
+            let texts = Supervision.suggestedTexts(source.0, task: task, reason: source.3)
+            form = .init(kind: source.0.rawValue, taskID: task.id.uuidString, unitID: source.2.uuidString, facts: texts.facts, demands: texts.demands,
+                         deadline: source.0.defaultDays.map { today.adding(days: $0).iso } ?? "")
+        }
+        let model = SupervisionPage.Model(
+            plan: plan,
+            proposals: proposals.compactMap { proposal in
+                catalog.tasksByID[proposal.taskID].map { .init(proposal: proposal, task: $0, unit: catalog.unitsByID[proposal.unitID]?.shortName ?? "") }
+            },
+            items: items.compactMap { row($0, catalog: catalog, today: today) }, managesPlans: manages, csrfToken: user.csrfToken ?? "",
+            tasks: catalog.tasksByPlan[plan.id] ?? [], units: catalog.units(in: plan.jurisdictionCode).map { ($0.id, $0.shortName) }, form: form,
+            previous: previous.flatMap { row($0, catalog: catalog, today: today) }, errors: errors,
+            notice: req.query[String.self, at: "done"])
+        return req.htmlResponse(SupervisionPage.render(model, context: req.pageContext(section: .workbench)), status: errors.first?.status ?? .ok)
+    }
+
+    @Sendable static func create(_ req: Request) async throws -> Response {
+        let fields = try req.content.decode([String: String].self)
+        let form = Supervision.Form(kind: fields["kind"] ?? "", taskID: fields["taskID"] ?? "", unitID: fields["unitID"] ?? "",
+                                    facts: fields["facts"] ?? "", demands: fields["demands"] ?? "", deadline: fields["deadline"] ?? "")
+        let (plan, catalog, _) = try await DispatchController.plan(req)
+        return try await savingForm({
+            let tasks = Dictionary(uniqueKeysWithValues: (catalog.tasksByPlan[plan.id] ?? []).map { ($0.id, $0) })
+            let draft = try Supervision.draft(form, tasks: tasks, today: DispatchController.today(req)).get()
+            var previous: SupervisionItemModel?
+            if let text = fields["previous"]?.nonBlank {
+                guard let id = UUID(uuidString: text), let item = try await SupervisionItemModel.find(id, on: req.db), item.$plan.id == plan.id,
+                      item.taskID == draft.task.id, item.unitID == draft.unitID else {
+                    throw DomainError.invalid("previous", zh: "升级的督办事项应为同一任务、同一单位", en: "An escalation continues a step of the same task and unit")
+                }
+                previous = item
+            }
+            let item = try await SupervisionStore.create(draft, plan: plan, previous: previous, by: req.auditWho, now: req.now, on: req.db)
+            req.application.ledgerCache.invalidate()
+            return req.redirect(to: SiteURL.supervisionItem(try item.requireID()).path + "?done=created", redirectType: .normal)
+        }, showAgain: { try await render(req, form: form, previousID: fields["previous"].flatMap(UUID.init(uuidString:)), errors: $0) })
+    }
+
+    @Sendable static func dismiss(_ req: Request) async throws -> Response {
+        let fields = try req.content.decode([String: String].self)
+        let (plan, catalog, _) = try await DispatchController.plan(req)
+        let items = try await SupervisionStore.items(planID: plan.id, on: req.db)
+        let proposals = try await SupervisionStore.proposals(plan: plan, catalog: catalog, items: items, app: req.application,
+                                                            today: DispatchController.today(req), on: req.db)
+        guard let key = fields["key"], let proposal = proposals.first(where: { $0.key == key }) else {
+            throw DomainError.notFound("key", zh: "该提议已不存在（可能已处理）", en: "No such proposal (it may have been dealt with)")
+        }
+        let dismissal = SupervisionDismissalModel()
+        dismissal.jurisdictionCode = plan.jurisdictionCode
+        dismissal.proposalKey = proposal.key
+        dismissal.reason = (fields["reason"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        dismissal.dismissedBy = req.auditWho.username
+        do {
+            try await req.db.transaction { db in
+                try await dismissal.create(on: db)
+                try await req.audit(.init(action: "supervision.dismiss", targetType: "task", targetID: proposal.taskID.uuidString,
+                                          summary: "\(proposal.kind.rawValue) proposal for unit \(proposal.unitID.uuidString): \(proposal.reason.zh)"), on: db)
+            }
+        } catch let error as any DatabaseError where error.isConstraintFailure {
+            // Dismissed by someone else a moment ago: the outcome is the same.
+        }
+        return req.redirect(to: SiteURL.supervision(plan.id).path + "?done=dismissed", redirectType: .normal)
+    }
+
+    // MARK: One step
+
+    /// The step named in the path, if the user may read it (unit staff: their unit's; 404 otherwise).
+    static func item(_ req: Request) async throws -> (SupervisionItemModel, Plan, CatalogSnapshot, CurrentUser) {
+        let id = try req.uuidParameter("itemID")
+        let user = try req.requireUser()
+        let catalog = try await req.catalog()
+        guard let item = try await SupervisionItemModel.find(id, on: req.db), item.jurisdictionCode == user.actor.jurisdictionCode,
+              let plan = catalog.plansByID[item.$plan.id], user.actor.role != .unitStaff || user.actor.unitID == item.unitID else {
+            throw DomainError.notFound("itemID", zh: "督办事项不存在", en: "No such supervision step")
+        }
+        return (item, plan, catalog, user)
+    }
+
+    @Sendable static func itemPage(_ req: Request) async throws -> Response {
+        let (item, plan, catalog, user) = try await item(req)
+        return try await renderItem(req, item: item, plan: plan, catalog: catalog, user: user, draftReply: nil, errors: [])
+    }
+
+    private static func renderItem(_ req: Request, item: SupervisionItemModel, plan: Plan, catalog: CatalogSnapshot, user: CurrentUser,
+                                   draftReply: String?, errors: [DomainError]) async throws -> Response {
+        let today = DispatchController.today(req)
+        guard let itemRow = row(item, catalog: catalog, today: today) else { throw DomainError.notFound("itemID", zh: "督办事项不存在", en: "No such supervision step") }
+        let id = try item.requireID()
+        let events = try await SupervisionEventModel.query(on: req.db).filter(\.$item.$id == id).sort(\.$createdAt).all()
+        let files = try await SupervisionFileModel.query(on: req.db).filter(\.$item.$id == id).sort(\.$createdAt).all()
+        let previous = try await item.previousID.asyncFlatMap { try await SupervisionItemModel.find($0, on: req.db) }
+        let model = SupervisionItemPage.Model(
+            plan: plan, item: itemRow, facts: item.facts, demands: item.demands, reply: item.reply, repliedBy: item.repliedBy, repliedOn: item.repliedOn,
+            reviewNote: item.reviewNote, createdBy: item.createdBy, createdAt: item.createdAt,
+            previous: previous.flatMap { row($0, catalog: catalog, today: today) },
+            files: files.compactMap { file in file.id.map { .init(id: $0, name: file.fileName, size: file.size) } },
+            events: events.map { .init(step: $0.step, status: $0.status, note: $0.note, actor: $0.actor, at: $0.createdAt) },
+            version: item.version, mayReply: user.actor.unitID == item.unitID && Policy.can(user.actor, .submitUnitWork) && item.status == .open,
+            managesPlans: Policy.can(user.actor, .managePlans), csrfToken: user.csrfToken ?? "", draftReply: draftReply ?? "", errors: errors,
+            notice: req.query[String.self, at: "done"], attachmentMaxBytes: req.application.luoshiConfig.attachmentMaxBytes)
+        return req.htmlResponse(SupervisionItemPage.render(model, context: req.pageContext(section: .workbench)), status: errors.first?.status ?? .ok)
+    }
+
+    /// Runs a write on a step; a refused one shows the step again with what was typed.
+    private static func handle(_ req: Request, draftReply: String? = nil,
+                               _ action: (SupervisionItemModel, CurrentUser) async throws -> String) async throws -> Response {
+        let (item, plan, catalog, user) = try await item(req)
+        return try await savingForm({
+            let done = try await action(item, user)
+            req.application.ledgerCache.invalidate()
+            return req.redirect(to: SiteURL.supervisionItem(try item.requireID()).path + "?done=\(done)", redirectType: .normal)
+        }, showAgain: { try await renderItem(req, item: item, plan: plan, catalog: catalog, user: user, draftReply: draftReply, errors: $0) })
+    }
+
+    /// Only the addressed unit answers its step.
+    private static func requireAddressedUnit(_ item: SupervisionItemModel, _ user: CurrentUser) throws {
+        guard user.actor.unitID == item.unitID else {
+            throw DomainError(.forbidden, zh: "只有督办对象单位可以答复", en: "Only the addressed unit replies", field: "reply")
+        }
+    }
+
+    @Sendable static func reply(_ req: Request) async throws -> Response {
+        let fields = try req.content.decode([String: String].self)
+        let text = (fields["reply"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        return try await handle(req, draftReply: text) { item, user in
+            try requireAddressedUnit(item, user)
+            guard !text.isEmpty, text.count <= Supervision.maximumTextLength else {
+                throw DomainError.missing("reply", zh: "请填写答复内容（不超过 \(Supervision.maximumTextLength) 字）",
+                                          en: "Write the reply (at most \(Supervision.maximumTextLength) characters)")
+            }
+            let status = try Supervision.next(after: item.status, kind: item.kind, .reply)
+            let id = try item.requireID()
+            try await req.db.transaction { db in
+                try await OptimisticLock.update(SupervisionItemModel.schema, id: id, from: fields["version"], current: item.version, on: db) {
+                    $0.set("status", to: status.rawValue).set("reply", to: text).set("replied_by", to: user.actor.username)
+                        .set("replied_on", to: DispatchController.today(req).iso)
+                }
+                try await SupervisionStore.recordEvent(id, step: "reply", status: status, note: "", by: user.actor.username, on: db)
+                try await req.audit(.init(action: "supervision.reply", targetType: "task", targetID: item.taskID.uuidString,
+                                          summary: "\(item.kind.rawValue) #\(item.sequence)"), on: db)
+            }
+            return "replied"
+        }
+    }
+
+    @Sendable static func attach(_ req: Request) async throws -> Response {
+        try await handle(req) { item, user in
+            try requireAddressedUnit(item, user)
+            guard item.status == .open else {
+                throw DomainError(.conflict, zh: "已答复或已办结的督办事项不能再上传佐证材料", en: "Evidence is attached before the reply", field: "file")
+            }
+            let itemID = try item.requireID(), username = user.actor.username, kind = item.kind, sequence = item.sequence, taskID = item.taskID
+            try await AttachmentStore.store(req) { id, accepted, data, db in
+                let file = SupervisionFileModel()
+                file.id = id
+                file.$item.id = itemID
+                file.fileName = accepted.fileName
+                file.contentType = accepted.contentType
+                file.size = data.readableBytes
+                file.sha256 = Secrets.sha256Hex(data: data)
+                file.uploadedBy = username
+                try await file.create(on: db)
+                try await SupervisionStore.recordEvent(itemID, step: "attach", status: .open, note: accepted.fileName, by: username, on: db)
+                try await req.audit(.init(action: "supervision.attach", targetType: "task", targetID: taskID.uuidString,
+                                          summary: "\(kind.rawValue) #\(sequence): \(accepted.fileName) (\(data.readableBytes) bytes)"), on: db)
+            }
+            return "attached"
+        }
+    }
+
+    @Sendable static func review(_ req: Request) async throws -> Response {
+        let fields = try req.content.decode([String: String].self)
+        return try await handle(req) { item, user in
+            let note = (fields["note"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            let reopening = fields["step"] == "reopen"
+            let status = try Supervision.next(after: item.status, kind: item.kind, reopening ? .reopen : .close)
+            var newDeadline = item.deadline
+            if reopening {
+                guard !note.isEmpty else { throw DomainError.missing("note", zh: "退回时请写明不足之处", en: "Say what is still missing") }
+                guard let date = CalendarDate(iso: (fields["deadline"] ?? "").trimmingCharacters(in: .whitespaces)), date > DispatchController.today(req) else {
+                    throw DomainError.invalid("deadline", zh: "新的答复期限应为今天之后的日期", en: "The new reply date is after today")
+                }
+                newDeadline = date.iso
+            }
+            let deadline = newDeadline
+            let id = try item.requireID()
+            try await req.db.transaction { db in
+                try await OptimisticLock.update(SupervisionItemModel.schema, id: id, from: fields["version"], current: item.version, on: db) {
+                    $0.set("status", to: status.rawValue).set("review_note", to: note).set("deadline", to: deadline)
+                }
+                try await SupervisionStore.recordEvent(id, step: reopening ? "reopen" : "close", status: status, note: note, by: user.actor.username, on: db)
+                try await req.audit(.init(action: reopening ? "supervision.reopen" : "supervision.close", targetType: "task", targetID: item.taskID.uuidString,
+                                          summary: "\(item.kind.rawValue) #\(item.sequence)\(reopening ? " until \(deadline ?? "")" : "")"), on: db)
+            }
+            return reopening ? "reopened" : "closed"
+        }
+    }
+
+    @Sendable static func file(_ req: Request) async throws -> Response {
+        let id = try req.uuidParameter("fileID")
+        let user = try req.requireUser()
+        let notFound = DomainError.notFound("fileID", zh: "佐证材料不存在", en: "No such file")
+        guard let file = try await SupervisionFileModel.find(id, on: req.db),
+              let item = try await SupervisionItemModel.find(file.$item.id, on: req.db), item.jurisdictionCode == user.actor.jurisdictionCode,
+              user.actor.role != .unitStaff || user.actor.unitID == item.unitID else { throw notFound }
+        let path = try AttachmentStore.path(for: id, in: req.application)
+        guard FileManager.default.fileExists(atPath: path) else { throw notFound }
+        let response = try await req.fileio.asyncStreamFile(at: path, mediaType: AttachmentStore.mediaType(file.contentType))
+        response.headers.replaceOrAdd(name: .contentDisposition, value: AttachmentStore.contentDisposition(file.fileName))
+        response.headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")
+        return response
+    }
+}

@@ -1,0 +1,89 @@
+import Fluent
+import Foundation
+import LuoshiDomain
+
+/// One step of the escalation ladder (督办): addressed to a lead unit about a task, with its
+/// deadline, the unit's reply and the office's decision.
+final class SupervisionItemModel: Model, @unchecked Sendable {
+    static let schema = "supervision_items"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "plan_id") var plan: PlanModel
+    @Field(key: "jurisdiction_code") var jurisdictionCode: String
+    @Field(key: "year") var year: Int
+    @Field(key: "task_id") var taskID: UUID
+    @Field(key: "unit_id") var unitID: UUID
+    @Field(key: "kind") var kind: Supervision.Kind
+    /// Numbered per jurisdiction, year and kind (督办〔2023〕3号).
+    @Field(key: "sequence") var sequence: Int
+    @Field(key: "facts") var facts: String
+    @Field(key: "demands") var demands: String
+    @OptionalField(key: "deadline") var deadline: String?
+    @Field(key: "status") var status: Supervision.Status
+    @Field(key: "reply") var reply: String
+    @OptionalField(key: "replied_by") var repliedBy: String?
+    @OptionalField(key: "replied_on") var repliedOn: String?
+    @Field(key: "review_note") var reviewNote: String
+    /// The step this one escalates.
+    @OptionalField(key: "previous_id") var previousID: UUID?
+    /// For 通报批评: the bulletin that carried it.
+    @OptionalField(key: "bulletin_id") var bulletinID: UUID?
+    @Field(key: "created_by") var createdBy: String
+    @Field(key: "version") var version: Int
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+
+    init() {}
+
+    var documentNumber: String? { kind.documentNumber(year: year, sequence: sequence) }
+    var deadlineDate: CalendarDate? { deadline.flatMap(CalendarDate.init(iso:)) }
+
+    var active: Supervision.ActiveStep? {
+        id.map { Supervision.ActiveStep(id: $0, kind: kind, taskID: taskID, unitID: unitID, status: status, deadline: deadlineDate) }
+    }
+}
+
+/// One step in a supervision item's history.
+final class SupervisionEventModel: Model, @unchecked Sendable {
+    static let schema = "supervision_events"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "item_id") var item: SupervisionItemModel
+    @Field(key: "step") var step: String
+    @Field(key: "status") var status: Supervision.Status
+    @Field(key: "note") var note: String
+    @Field(key: "actor") var actor: String
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+}
+
+/// Evidence a unit attaches to its reply (stored like report evidence).
+final class SupervisionFileModel: Model, @unchecked Sendable {
+    static let schema = "supervision_files"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "item_id") var item: SupervisionItemModel
+    @Field(key: "file_name") var fileName: String
+    @Field(key: "content_type") var contentType: String
+    @Field(key: "size") var size: Int
+    @Field(key: "sha256") var sha256: String
+    @Field(key: "uploaded_by") var uploadedBy: String
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+}
+
+/// A proposal the office chose not to take (remembered by its key).
+final class SupervisionDismissalModel: Model, @unchecked Sendable {
+    static let schema = "supervision_dismissals"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "jurisdiction_code") var jurisdictionCode: String
+    @Field(key: "proposal_key") var proposalKey: String
+    @Field(key: "reason") var reason: String
+    @Field(key: "dismissed_by") var dismissedBy: String
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+}
