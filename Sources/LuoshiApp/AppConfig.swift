@@ -34,6 +34,9 @@ public struct AppConfig: Sendable {
     /// (`LUOSHI_ESCALATE_YELLOW_ROUNDS`, default 2; 0 never); red proposes a rectification
     /// (`LUOSHI_ESCALATE_RED`, 1 or 0, default 1).
     public var supervision = Supervision.Rules()
+    /// 考核 weights (`LUOSHI_ASSESSMENT_WEIGHTS`, e.g. "onTime=30,progress=40,lights=15,rectification=10,criticism=5")
+    /// and the share of units rated 优秀 (`LUOSHI_EXCELLENT_PERCENT`, default 20).
+    public var assessment = Assessment.Weights.standard
 
     public init(database: Database, secureCookies: Bool = false, maxBodySize: Int = 20 * 1024 * 1024,
                 postgresSchema: String? = nil) {
@@ -83,6 +86,17 @@ public struct AppConfig: Sendable {
                                           en: "LUOSHI_ESCALATE_RED is 1 (red proposes a rectification) or 0 (it does not)")
             }
             config.supervision.redProposesRectification = red == 1
+        }
+        if let text = environment["LUOSHI_ASSESSMENT_WEIGHTS"] {
+            let share = config.assessment.excellentShare
+            config.assessment = try Assessment.Weights.parse(text).get()
+            config.assessment.excellentShare = share
+        }
+        if let percent = try positiveNumber(environment, "LUOSHI_EXCELLENT_PERCENT", allowZero: true) {
+            guard percent <= 100 else {
+                throw DomainError.invalid("LUOSHI_EXCELLENT_PERCENT", zh: "LUOSHI_EXCELLENT_PERCENT 应为 0–100", en: "LUOSHI_EXCELLENT_PERCENT is 0–100")
+            }
+            config.assessment.excellentShare = Double(percent) / 100
         }
         return config
     }

@@ -97,6 +97,9 @@ enum SiteURL: Sendable, Hashable {
     case supervisionReview(UUID)
     case supervisionFiles(UUID)
     case supervisionFile(UUID)
+    /// 单位考核 for a period ("2023-06" or "year"), and its export.
+    case assessment(UUID, period: String?)
+    case assessmentExport(UUID, period: String)
     case health
     case metrics
     case api(API)
@@ -206,6 +209,8 @@ enum SiteURL: Sendable, Hashable {
         case .supervisionReview(let id): "/supervision/\(id.uuidString.lowercased())/review"
         case .supervisionFiles(let id): "/supervision/\(id.uuidString.lowercased())/files"
         case .supervisionFile(let id): "/supervision-files/\(id.uuidString.lowercased())"
+        case .assessment(let id, let period): "/plans/\(id.uuidString.lowercased())/assessment" + (period.map { "?period=\($0)" } ?? "")
+        case .assessmentExport(let id, let period): "/plans/\(id.uuidString.lowercased())/assessment/export?period=\(period)"
         case .health: "/health"
         case .metrics: "/metrics"
         case .api(let api):
@@ -322,6 +327,8 @@ enum SiteURL: Sendable, Hashable {
         static let supervisionReview: [PathComponent] = ["supervision", ":itemID", "review"]
         static let supervisionFiles: [PathComponent] = ["supervision", ":itemID", "files"]
         static let supervisionFile: [PathComponent] = ["supervision-files", ":fileID"]
+        static let assessment: [PathComponent] = ["plans", ":planID", "assessment"]
+        static let assessmentExport: [PathComponent] = ["plans", ":planID", "assessment", "export"]
         static let apiPlanRounds: [PathComponent] = ["api", "v1", "plans", ":planID", "rounds"]
         static let apiPlanLedger: [PathComponent] = ["api", "v1", "plans", ":planID", "ledger"]
         static let apiPlanDashboard: [PathComponent] = ["api", "v1", "plans", ":planID", "dashboard"]

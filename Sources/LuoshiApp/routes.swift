@@ -16,6 +16,7 @@ func routes(_ app: Application) throws {
     DispatchController.register(app)
     BulletinController.register(app)
     SupervisionController.register(app)
+    AssessmentController.register(app)
     ReminderController.register(app)
     DispatchAPIController.register(app)
 }

@@ -104,6 +104,8 @@ struct AuthorizationMatrixTests {
         "POST /supervision/:itemID/files": .submitUnitWork,
         "POST /supervision/:itemID/review": .managePlans,
         "GET /supervision-files/:fileID": .readInternal,
+        "GET /plans/:planID/assessment": .readInternal,
+        "GET /plans/:planID/assessment/export": .readInternal,
         "POST /api/v1/plans/:planID/rounds": .managePlans,
         "GET /api/v1/plans/:planID/dashboard": .readInternal,
         "GET /api/v1/rounds/:roundID": .readInternal,

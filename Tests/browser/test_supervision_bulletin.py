@@ -153,3 +153,25 @@ def test_office_rectifies_a_red_task(site, accounts):
     assert status == "已销号。", f"after closing, the page says {status!r}; alerts {visible_alerts(site)}"
     check("supervision-closed")
     assert not problems, "problems found:\n\n" + "\n\n".join(problems)
+
+
+def test_office_reads_the_units_ranking(site, accounts):
+    """duchashi: 月调度 → 单位考核: June's ranking with each unit's breakdown, then the year's; the
+    top band is rated 优秀. 0 axe violations, no sideways scroll at 375 px."""
+    sign_in_supervisor(site, accounts)
+    open_rounds_of_2023(site)
+    problems: list[str] = []
+    check = page_checker(site, problems, overflow=True)
+    site.click_first('main a[href$="/assessment"]', "单位考核")
+    caption = site.driver.find_element(By.CSS_SELECTOR, "main table caption").text
+    assert caption == "2023年6月调度单位考核排名", f"the ranking is captioned {caption!r}"
+    rows = site.driver.find_elements(By.CSS_SELECTOR, "main table tbody tr")
+    assert len(rows) > 10 and "优秀" in rows[0].text, f"{len(rows)} ranked units; first row {rows[0].text if rows else ''!r}"
+    check("assessment-june")
+    Select(site.driver.find_element(By.ID, "field-period")).select_by_visible_text("2023年全年")
+    site.click_button("查看")
+    assert "2023年全年单位考核排名" in site.driver.find_element(By.CSS_SELECTOR, "main table caption").text
+    site.driver.set_window_size(*NARROW)
+    site.driver.refresh()
+    check("assessment-year-375px")
+    assert not problems, "problems found:\n\n" + "\n\n".join(problems)

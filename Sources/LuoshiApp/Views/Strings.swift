@@ -100,6 +100,7 @@ struct Strings: Sendable {
     let rules: RuleStrings
     let bulletins: BulletinStrings
     let supervision: SupervisionStrings
+    let assessment: AssessmentStrings
 
     static func `for`(_ language: Language) -> Strings {
         switch language {
@@ -232,7 +233,8 @@ extension Strings {
         reminders: .chinese,
         rules: .chinese,
         bulletins: .chinese,
-        supervision: .chinese
+        supervision: .chinese,
+        assessment: .chinese
     )
 
     static let english = Strings(
@@ -357,6 +359,7 @@ extension Strings {
         reminders: .english,
         rules: .english,
         bulletins: .english,
-        supervision: .english
+        supervision: .english,
+        assessment: .english
     )
 }

@@ -31,6 +31,8 @@ enum RoundsPage {
                 Node.a(.href(SiteURL.bulletins(plan.id).path), text: s.bulletins.title)
                 Node.text("　")
                 Node.a(.href(SiteURL.supervision(plan.id).path), text: s.supervision.title)
+                Node.text("　")
+                Node.a(.href(SiteURL.assessment(plan.id, period: nil).path), text: s.assessment.title)
             },
             Forms.errorSummary(model.errors, language: language),
             model.rounds.isEmpty ? .p(text: d.noRounds) : .table(.class("stack")) {
