@@ -100,6 +100,12 @@ enum SiteURL: Sendable, Hashable {
     /// 单位考核 for a period ("2023-06" or "year"), and its export.
     case assessment(UUID, period: String?)
     case assessmentExport(UUID, period: String)
+    /// 专项督查 of a plan, one inspection, its findings.
+    case inspections(UUID)
+    case inspection(UUID)
+    case inspectionFindings(UUID)
+    case inspectionFindingFiles(UUID)
+    case inspectionFindingRectify(UUID)
     case health
     case metrics
     case api(API)
@@ -211,6 +217,11 @@ enum SiteURL: Sendable, Hashable {
         case .supervisionFile(let id): "/supervision-files/\(id.uuidString.lowercased())"
         case .assessment(let id, let period): "/plans/\(id.uuidString.lowercased())/assessment" + (period.map { "?period=\($0)" } ?? "")
         case .assessmentExport(let id, let period): "/plans/\(id.uuidString.lowercased())/assessment/export?period=\(period)"
+        case .inspections(let id): "/plans/\(id.uuidString.lowercased())/inspections"
+        case .inspection(let id): "/inspections/\(id.uuidString.lowercased())"
+        case .inspectionFindings(let id): "/inspections/\(id.uuidString.lowercased())/findings"
+        case .inspectionFindingFiles(let id): "/inspection-findings/\(id.uuidString.lowercased())/files"
+        case .inspectionFindingRectify(let id): "/inspection-findings/\(id.uuidString.lowercased())/rectify"
         case .health: "/health"
         case .metrics: "/metrics"
         case .api(let api):
@@ -329,6 +340,11 @@ enum SiteURL: Sendable, Hashable {
         static let supervisionFile: [PathComponent] = ["supervision-files", ":fileID"]
         static let assessment: [PathComponent] = ["plans", ":planID", "assessment"]
         static let assessmentExport: [PathComponent] = ["plans", ":planID", "assessment", "export"]
+        static let inspections: [PathComponent] = ["plans", ":planID", "inspections"]
+        static let inspection: [PathComponent] = ["inspections", ":inspectionID"]
+        static let inspectionFindings: [PathComponent] = ["inspections", ":inspectionID", "findings"]
+        static let inspectionFindingFiles: [PathComponent] = ["inspection-findings", ":findingID", "files"]
+        static let inspectionFindingRectify: [PathComponent] = ["inspection-findings", ":findingID", "rectify"]
         static let apiPlanRounds: [PathComponent] = ["api", "v1", "plans", ":planID", "rounds"]
         static let apiPlanLedger: [PathComponent] = ["api", "v1", "plans", ":planID", "ledger"]
         static let apiPlanDashboard: [PathComponent] = ["api", "v1", "plans", ":planID", "dashboard"]

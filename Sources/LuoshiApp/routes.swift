@@ -17,6 +17,7 @@ func routes(_ app: Application) throws {
     BulletinController.register(app)
     SupervisionController.register(app)
     AssessmentController.register(app)
+    InspectionController.register(app)
     ReminderController.register(app)
     DispatchAPIController.register(app)
 }

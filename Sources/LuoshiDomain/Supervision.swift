@@ -269,3 +269,81 @@ public enum Supervision {
         return (facts, demands)
     }
 }
+
+/// 专项督查: an inspection of chosen tasks and units by a team over dates, and what it found.
+public enum Inspection {
+    /// A planned inspection as the office writes it: tasks by number ("2.1、3.4"), units by short
+    /// name (blank: the tasks' lead units).
+    public struct Form: Sendable, Hashable {
+        public var topic: String
+        public var team: String
+        public var startsOn: String
+        public var endsOn: String
+        public var tasks: String
+        public var units: String
+
+        public init(topic: String, team: String, startsOn: String, endsOn: String, tasks: String, units: String) {
+            self.topic = topic
+            self.team = team
+            self.startsOn = startsOn
+            self.endsOn = endsOn
+            self.tasks = tasks
+            self.units = units
+        }
+    }
+
+    public struct Plan: Sendable, Hashable {
+        public var topic: String
+        public var team: String
+        public var startsOn: CalendarDate
+        public var endsOn: CalendarDate
+        public var tasks: [PlanTask]
+        public var unitIDs: [UUID]
+    }
+
+    /// Splits a list typed with 、，, ; or spaces.
+    static func items(_ text: String) -> [String] {
+        text.split(whereSeparator: { "、，,；; \n\t".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// Checks a planned inspection: a topic and a team, dates in order, known task numbers and
+    /// unit names (each unknown one named).
+    public static func plan(_ form: Form, tasks: [PlanTask], units: [Unit]) -> Result<Plan, Problems> {
+        var problems: [DomainError] = []
+        let topic = form.topic.trimmingCharacters(in: .whitespacesAndNewlines), team = form.team.trimmingCharacters(in: .whitespacesAndNewlines)
+        if topic.isEmpty { problems.append(.missing("topic", zh: "请填写督查主题", en: "Give the inspection a topic")) }
+        if team.isEmpty { problems.append(.missing("team", zh: "请填写督查组成员", en: "Name the team")) }
+        for (field, text) in [("topic", topic), ("team", team)] where text.count > 500 {
+            problems.append(.invalid(field, zh: "不能超过 500 字", en: "At most 500 characters"))
+        }
+        let starts = CalendarDate(iso: form.startsOn.trimmingCharacters(in: .whitespaces)), ends = CalendarDate(iso: form.endsOn.trimmingCharacters(in: .whitespaces))
+        if starts == nil { problems.append(.invalid("startsOn", zh: "开始日期应写作 YYYY-MM-DD", en: "Write the start date as YYYY-MM-DD")) }
+        if ends == nil || (starts.map { start in ends.map { $0 < start } ?? false } ?? false) {
+            problems.append(.invalid("endsOn", zh: "结束日期应为不早于开始日期的 YYYY-MM-DD", en: "The end date is YYYY-MM-DD, not before the start"))
+        }
+        let byNumber = Dictionary(tasks.map { ($0.number.description, $0) }, uniquingKeysWith: { first, _ in first })
+        let numbers = items(form.tasks)
+        let unknownTasks = numbers.filter { byNumber[$0] == nil }
+        if numbers.isEmpty {
+            problems.append(.missing("tasks", zh: "请填写督查的任务序号，如 2.1、3.4", en: "List the tasks inspected by number, e.g. 2.1, 3.4"))
+        } else if !unknownTasks.isEmpty {
+            problems.append(.invalid("tasks", zh: "方案中没有这些任务序号：\(unknownTasks.joined(separator: "、"))", en: "No such task numbers in the plan: \(unknownTasks.joined(separator: ", "))"))
+        }
+        let chosen = numbers.compactMap { byNumber[$0] }.reduce(into: [PlanTask]()) { list, task in if !list.contains(task) { list.append(task) } }
+        let byName = Dictionary(units.flatMap { unit in [(unit.shortName, unit.id), (unit.name, unit.id)] }, uniquingKeysWith: { first, _ in first })
+        let names = items(form.units)
+        let unknownUnits = names.filter { byName[$0] == nil }
+        if !unknownUnits.isEmpty {
+            problems.append(.invalid("units", zh: "没有这些单位：\(unknownUnits.joined(separator: "、"))", en: "No such units: \(unknownUnits.joined(separator: ", "))"))
+        }
+        let unitIDs = names.isEmpty ? chosen.flatMap(\.leadUnitIDs) : names.compactMap { byName[$0] }
+        guard problems.isEmpty, let starts, let ends else { return .failure(Problems(problems)) }
+        var seen = Set<UUID>()
+        return .success(Plan(topic: topic, team: team, startsOn: starts, endsOn: ends, tasks: chosen, unitIDs: unitIDs.filter { seen.insert($0).inserted }))
+    }
+
+    /// The facts of the rectification a finding becomes.
+    public static func rectificationFacts(topic: String, finding: String) -> String {
+        "专项督查“\(topic)”发现：\(finding)"
+    }
+}

@@ -88,4 +88,20 @@ import Testing
         guard case .failure(let unknown) = Supervision.draft(form, tasks: tasks, today: today) else { Issue.record("accepted"); return }
         #expect(unknown.all.map(\.field) == ["kind"])
     }
+
+    @Test func anInspectionNamesItsTasksAndUnits() throws {
+        let road = task("2.1", lead: [transport]), budget = task("3.4", lead: [finance, transport])
+        let units = [LuoshiDomain.Unit(id: transport, jurisdictionCode: "371323", name: "沂水县交通运输局", shortName: "县交通运输局", aliases: [], kind: .department),
+                     LuoshiDomain.Unit(id: finance, jurisdictionCode: "371323", name: "沂水县财政局", shortName: "县财政局", aliases: [], kind: .department)]
+        let form = Inspection.Form(topic: "重点项目建设专项督查", team: "督查室 王明、李华", startsOn: "2023-07-11", endsOn: "2023-07-13", tasks: "2.1、3.4，2.1", units: "")
+        let plan = try Inspection.plan(form, tasks: [road, budget], units: units).get()
+        #expect(plan.tasks == [road, budget] && plan.unitIDs == [transport, finance], "the tasks' lead units, each once")
+        var named = form
+        named.units = "沂水县财政局"
+        #expect(try Inspection.plan(named, tasks: [road, budget], units: units).get().unitIDs == [finance], "full names are understood")
+        let bad = Inspection.Form(topic: "", team: "督查室", startsOn: "2023-07-13", endsOn: "2023-07-11", tasks: "2.1、9.9", units: "县农业局")
+        guard case .failure(let problems) = Inspection.plan(bad, tasks: [road, budget], units: units) else { Issue.record("accepted"); return }
+        #expect(problems.all.map(\.field) == ["topic", "endsOn", "tasks", "units"])
+        #expect(problems.all[2].message.zh == "方案中没有这些任务序号：9.9" && problems.all[3].message.zh == "没有这些单位：县农业局")
+    }
 }

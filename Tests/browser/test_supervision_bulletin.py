@@ -175,3 +175,32 @@ def test_office_reads_the_units_ranking(site, accounts):
     site.driver.refresh()
     check("assessment-year-375px")
     assert not problems, "problems found:\n\n" + "\n\n".join(problems)
+
+
+def test_office_runs_a_special_inspection(site, accounts):
+    """duchashi: 督办 → 专项督查: plans an inspection of tasks 2.1 and 2.2, records a finding and
+    turns it into a rectification in one step. 0 axe violations."""
+    sign_in_supervisor(site, accounts)
+    open_rounds_of_2023(site)
+    problems: list[str] = []
+    check = page_checker(site, problems)
+    site.click_first('main a[href$="/supervision"]', "督办")
+    site.click_first('main a[href$="/inspections"]', "专项督查")
+    check("inspections")
+    site.fill("field-topic", "重点项目建设专项督查")
+    site.fill("field-team", "县政府督查室 王明、李华")
+    for field, value in (("field-startsOn", "2023-07-11"), ("field-endsOn", "2023-07-13")):
+        site.driver.execute_script("arguments[0].value = arguments[1]", site.driver.find_element(By.ID, field), value)
+    site.fill("field-tasks", "2.1、2.2")
+    site.click_button("安排专项督查")
+    assert site.driver.find_element(By.CSS_SELECTOR, "main h1").text == "重点项目建设专项督查", f"alerts {visible_alerts(site)}"
+    site.fill("field-text", "现场查看，项目用地手续尚未办结，进度滞后。")
+    site.click_button("记录督查发现")
+    status = site.driver.find_element(By.CSS_SELECTOR, 'main [role="status"]').text
+    assert status == "督查发现已记录。", f"after recording, the page says {status!r}; alerts {visible_alerts(site)}"
+    check("inspection-finding")
+    site.click_button("转为限期整改")
+    heading = site.driver.find_element(By.CSS_SELECTOR, "main h1").text
+    assert heading.startswith("限期整改 整改〔2023〕"), f"turning the finding into a rectification led to {heading!r}"
+    assert "专项督查“重点项目建设专项督查”发现" in site.driver.find_element(By.TAG_NAME, "main").text
+    assert not problems, "WCAG 2.1 A/AA violations found by axe-core:\n\n" + "\n\n".join(problems)

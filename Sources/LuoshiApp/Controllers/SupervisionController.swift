@@ -249,9 +249,16 @@ enum SupervisionController {
         let id = try req.uuidParameter("fileID")
         let user = try req.requireUser()
         let notFound = DomainError.notFound("fileID", zh: "佐证材料不存在", en: "No such file")
-        guard let file = try await SupervisionFileModel.find(id, on: req.db),
-              let item = try await SupervisionItemModel.find(file.$item.id, on: req.db), item.jurisdictionCode == user.actor.jurisdictionCode,
-              user.actor.role != .unitStaff || user.actor.unitID == item.unitID else { throw notFound }
+        guard let file = try await SupervisionFileModel.find(id, on: req.db) else { throw notFound }
+        // A step's evidence: whoever may read the step; a finding's: whoever may read the finding.
+        var unitID: UUID?, jurisdiction: String?
+        if let item = try await file.$item.id.asyncFlatMap({ try await SupervisionItemModel.find($0, on: req.db) }) {
+            (unitID, jurisdiction) = (item.unitID, item.jurisdictionCode)
+        } else if let finding = try await file.$finding.id.asyncFlatMap({ try await InspectionFindingModel.find($0, on: req.db) }),
+                  let inspection = try await InspectionModel.find(finding.$inspection.id, on: req.db) {
+            (unitID, jurisdiction) = (finding.unitID, inspection.jurisdictionCode)
+        }
+        guard let jurisdiction, jurisdiction == user.actor.jurisdictionCode, user.actor.role != .unitStaff || user.actor.unitID == unitID else { throw notFound }
         let path = try AttachmentStore.path(for: id, in: req.application)
         guard FileManager.default.fileExists(atPath: path) else { throw notFound }
         let response = try await req.fileio.asyncStreamFile(at: path, mediaType: AttachmentStore.mediaType(file.contentType))

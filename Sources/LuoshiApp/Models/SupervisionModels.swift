@@ -58,12 +58,14 @@ final class SupervisionEventModel: Model, @unchecked Sendable {
     init() {}
 }
 
-/// Evidence a unit attaches to its reply (stored like report evidence).
+/// Evidence a unit attaches to its reply to a step, or the office to an inspection's finding
+/// (stored like report evidence): exactly one of `item` and `finding` is set.
 final class SupervisionFileModel: Model, @unchecked Sendable {
     static let schema = "supervision_files"
 
     @ID(key: .id) var id: UUID?
-    @Parent(key: "item_id") var item: SupervisionItemModel
+    @OptionalParent(key: "item_id") var item: SupervisionItemModel?
+    @OptionalParent(key: "finding_id") var finding: InspectionFindingModel?
     @Field(key: "file_name") var fileName: String
     @Field(key: "content_type") var contentType: String
     @Field(key: "size") var size: Int
@@ -83,6 +85,45 @@ final class SupervisionDismissalModel: Model, @unchecked Sendable {
     @Field(key: "proposal_key") var proposalKey: String
     @Field(key: "reason") var reason: String
     @Field(key: "dismissed_by") var dismissedBy: String
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+}
+
+/// 专项督查: an inspection of some tasks and units by a team over dates.
+final class InspectionModel: Model, @unchecked Sendable {
+    static let schema = "inspections"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "plan_id") var plan: PlanModel
+    @Field(key: "jurisdiction_code") var jurisdictionCode: String
+    @Field(key: "topic") var topic: String
+    @Field(key: "team") var team: String
+    @Field(key: "starts_on") var startsOn: String
+    @Field(key: "ends_on") var endsOn: String
+    /// The covered tasks' and units' ids, comma-separated.
+    @Field(key: "task_ids") var taskIDsText: String
+    @Field(key: "unit_ids") var unitIDsText: String
+    @Field(key: "created_by") var createdBy: String
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+
+    var taskIDs: [UUID] { taskIDsText.split(separator: ",").compactMap { UUID(uuidString: String($0)) } }
+    var unitIDs: [UUID] { unitIDsText.split(separator: ",").compactMap { UUID(uuidString: String($0)) } }
+}
+
+/// What an inspection found on one task at one unit; it may become a rectification.
+final class InspectionFindingModel: Model, @unchecked Sendable {
+    static let schema = "inspection_findings"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "inspection_id") var inspection: InspectionModel
+    @Field(key: "task_id") var taskID: UUID
+    @Field(key: "unit_id") var unitID: UUID
+    @Field(key: "text") var text: String
+    @OptionalField(key: "rectification_id") var rectificationID: UUID?
+    @Field(key: "created_by") var createdBy: String
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}

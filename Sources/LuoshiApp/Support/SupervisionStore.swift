@@ -42,9 +42,10 @@ enum SupervisionStore {
     }
 
     /// Stores a new step (numbered within its jurisdiction, year and kind); escalating `previous`,
-    /// marks it superseded in the same transaction. Two offices numbering at once: 409.
+    /// marks it superseded in the same transaction; `linking` runs in it too (an inspection's
+    /// finding points at its rectification). Two offices numbering at once: 409.
     static func create(_ draft: Supervision.Draft, plan: Plan, previous: SupervisionItemModel?, by who: AuditLog.Who, now: Date,
-                       on db: any Database) async throws -> SupervisionItemModel {
+                       on db: any Database, linking: (@Sendable (UUID, any Database) async throws -> Void)? = nil) async throws -> SupervisionItemModel {
         let item = SupervisionItemModel()
         do {
             try await db.transaction { db in
@@ -69,6 +70,7 @@ enum SupervisionStore {
                 try await item.create(on: db)
                 let id = try item.requireID()
                 try await recordEvent(id, step: "create", status: item.status, note: "", by: who.username, on: db)
+                try await linking?(id, db)
                 if let previous {
                     let status = try Supervision.next(after: previous.status, kind: previous.kind, .escalate)
                     let previousID = try previous.requireID()

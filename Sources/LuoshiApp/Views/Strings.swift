@@ -101,6 +101,7 @@ struct Strings: Sendable {
     let bulletins: BulletinStrings
     let supervision: SupervisionStrings
     let assessment: AssessmentStrings
+    let inspections: InspectionStrings
 
     static func `for`(_ language: Language) -> Strings {
         switch language {
@@ -234,7 +235,8 @@ extension Strings {
         rules: .chinese,
         bulletins: .chinese,
         supervision: .chinese,
-        assessment: .chinese
+        assessment: .chinese,
+        inspections: .chinese
     )
 
     static let english = Strings(
@@ -360,6 +362,7 @@ extension Strings {
         rules: .english,
         bulletins: .english,
         supervision: .english,
-        assessment: .english
+        assessment: .english,
+        inspections: .english
     )
 }

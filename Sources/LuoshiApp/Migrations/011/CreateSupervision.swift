@@ -1,8 +1,8 @@
 import Fluent
 
 /// 督办: each step of the escalation ladder (numbered orders and rectifications unique per
-/// jurisdiction, year and kind), its history, the evidence a unit attaches to its reply, and the
-/// proposals the office dismissed.
+/// jurisdiction, year and kind), its history, the proposals the office dismissed; 专项督查:
+/// inspections and their findings; and the evidence attached to a step's reply or a finding.
 struct CreateSupervision: AsyncMigration {
     func prepare(on database: any Database) async throws {
         try await database.schema(SupervisionItemModel.schema)
@@ -39,9 +39,33 @@ struct CreateSupervision: AsyncMigration {
             .field("actor", .string, .required)
             .field("created_at", .datetime)
             .create()
+        try await database.schema(InspectionModel.schema)
+            .id()
+            .field("plan_id", .uuid, .required, .references(PlanModel.schema, "id", onDelete: .cascade))
+            .field("jurisdiction_code", .string, .required)
+            .field("topic", .string, .required)
+            .field("team", .string, .required)
+            .field("starts_on", .string, .required)
+            .field("ends_on", .string, .required)
+            .field("task_ids", .string, .required)
+            .field("unit_ids", .string, .required)
+            .field("created_by", .string, .required)
+            .field("created_at", .datetime)
+            .create()
+        try await database.schema(InspectionFindingModel.schema)
+            .id()
+            .field("inspection_id", .uuid, .required, .references(InspectionModel.schema, "id", onDelete: .cascade))
+            .field("task_id", .uuid, .required, .references(TaskModel.schema, "id", onDelete: .cascade))
+            .field("unit_id", .uuid, .required, .references(UnitModel.schema, "id", onDelete: .cascade))
+            .field("text", .string, .required)
+            .field("rectification_id", .uuid, .references(SupervisionItemModel.schema, "id", onDelete: .setNull))
+            .field("created_by", .string, .required)
+            .field("created_at", .datetime)
+            .create()
         try await database.schema(SupervisionFileModel.schema)
             .id()
-            .field("item_id", .uuid, .required, .references(SupervisionItemModel.schema, "id", onDelete: .cascade))
+            .field("item_id", .uuid, .references(SupervisionItemModel.schema, "id", onDelete: .cascade))
+            .field("finding_id", .uuid, .references(InspectionFindingModel.schema, "id", onDelete: .cascade))
             .field("file_name", .string, .required)
             .field("content_type", .string, .required)
             .field("size", .int, .required)
@@ -63,6 +87,8 @@ struct CreateSupervision: AsyncMigration {
     func revert(on database: any Database) async throws {
         try await database.schema(SupervisionDismissalModel.schema).delete()
         try await database.schema(SupervisionFileModel.schema).delete()
+        try await database.schema(InspectionFindingModel.schema).delete()
+        try await database.schema(InspectionModel.schema).delete()
         try await database.schema(SupervisionEventModel.schema).delete()
         try await database.schema(SupervisionItemModel.schema).delete()
     }

@@ -47,6 +47,7 @@ enum SupervisionPage {
         ], content: [
             .h1(text: v.title),
             .p(s.dataLang, text: model.plan.title),
+            .p { Node.a(.href(SiteURL.inspections(model.plan.id).path), text: s.inspections.title) },
             Forms.success(model.notice.flatMap(v.done)),
             Forms.errorSummary(model.errors, language: language),
             model.managesPlans ? proposals(model, context) : .empty,
