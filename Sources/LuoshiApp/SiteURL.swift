@@ -106,6 +106,10 @@ enum SiteURL: Sendable, Hashable {
     case inspectionFindings(UUID)
     case inspectionFindingFiles(UUID)
     case inspectionFindingRectify(UUID)
+    /// 批示: POST writes one; one instruction; a recipient's answer.
+    case instructions
+    case instruction(UUID)
+    case instructionRespond(UUID)
     case health
     case metrics
     case api(API)
@@ -222,6 +226,9 @@ enum SiteURL: Sendable, Hashable {
         case .inspectionFindings(let id): "/inspections/\(id.uuidString.lowercased())/findings"
         case .inspectionFindingFiles(let id): "/inspection-findings/\(id.uuidString.lowercased())/files"
         case .inspectionFindingRectify(let id): "/inspection-findings/\(id.uuidString.lowercased())/rectify"
+        case .instructions: "/instructions"
+        case .instruction(let id): "/instructions/\(id.uuidString.lowercased())"
+        case .instructionRespond(let id): "/instructions/\(id.uuidString.lowercased())/respond"
         case .health: "/health"
         case .metrics: "/metrics"
         case .api(let api):
@@ -345,6 +352,9 @@ enum SiteURL: Sendable, Hashable {
         static let inspectionFindings: [PathComponent] = ["inspections", ":inspectionID", "findings"]
         static let inspectionFindingFiles: [PathComponent] = ["inspection-findings", ":findingID", "files"]
         static let inspectionFindingRectify: [PathComponent] = ["inspection-findings", ":findingID", "rectify"]
+        static let instructions: [PathComponent] = ["instructions"]
+        static let instruction: [PathComponent] = ["instructions", ":instructionID"]
+        static let instructionRespond: [PathComponent] = ["instructions", ":instructionID", "respond"]
         static let apiPlanRounds: [PathComponent] = ["api", "v1", "plans", ":planID", "rounds"]
         static let apiPlanLedger: [PathComponent] = ["api", "v1", "plans", ":planID", "ledger"]
         static let apiPlanDashboard: [PathComponent] = ["api", "v1", "plans", ":planID", "dashboard"]

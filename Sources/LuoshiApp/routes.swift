@@ -18,6 +18,7 @@ func routes(_ app: Application) throws {
     SupervisionController.register(app)
     AssessmentController.register(app)
     InspectionController.register(app)
+    InstructionController.register(app)
     ReminderController.register(app)
     DispatchAPIController.register(app)
 }

@@ -67,6 +67,8 @@ public enum Action: String, Sendable, CaseIterable {
     case managePlans
     /// 责任单位: comment on a circulated plan, write charters, request changes — for its own tasks.
     case submitUnitWork
+    /// 县领导: write an instruction (批示) on a task, a report or a bulletin.
+    case instruct
     /// Own account: change password, manage personal tokens.
     case manageOwnAccount
     /// 系统管理员: create and disable users, reset passwords.
@@ -108,6 +110,8 @@ public enum Policy {
             }
         case .managePlans:
             return actor.role == .supervisor
+        case .instruct:
+            return actor.role == .leader
         case .submitUnitWork:
             return actor.role == .unitStaff && actor.unitID != nil && (unitID == nil || unitID == actor.unitID)
         case .manageUsers:

@@ -16,6 +16,10 @@ public enum Reminders {
         case taskDeadline
         /// N days before a milestone's date, to the task's lead units.
         case milestoneDeadline
+        /// A 督办 step addressed to the unit (order, rectification…).
+        case supervision
+        /// A leader's 批示 for the unit to acknowledge and report back on.
+        case instruction
 
         public var label: LocalizedText {
             switch self {
@@ -24,6 +28,8 @@ public enum Reminders {
             case .roundManual: LocalizedText(zh: "督查室催报", en: "Reminder from the office")
             case .taskDeadline: LocalizedText(zh: "任务即将到期", en: "Task deadline approaching")
             case .milestoneDeadline: LocalizedText(zh: "节点即将到期", en: "Milestone approaching")
+            case .supervision: LocalizedText(zh: "督办事项", en: "Supervision step")
+            case .instruction: LocalizedText(zh: "领导批示", en: "Leader's instruction")
             }
         }
     }

@@ -84,7 +84,9 @@ struct SupervisionHTTPTests {
             (status, body) = try await Self.page(app, "/plans/\(planID)/supervision", office)
             #expect(!body.contains(key.addingPercentEncoding(withAllowedCharacters: .urlQueryValueAllowed)!), "the proposal is taken")
 
-            // The unit sees it on its dashboard, replies with evidence; others cannot see it.
+            // The unit is told, sees it on its dashboard, replies with evidence; others cannot see it.
+            let notice = try #require(try await ReminderModel.query(on: app.db).filter(\.$kind == .supervision).first())
+            #expect(notice.unitID == unit.id && notice.titleZh.hasPrefix("限期整改（整改〔2023〕1号）") && notice.link == "/supervision/\(id.uuidString.lowercased())")
             (status, body) = try await Self.page(app, "/plans/\(planID)/dashboard?asOf=2023-06-25", staff)
             #expect(body.contains("整改〔2023〕1号") && body.contains("2023-08-09"))
             (status, _) = try await Self.page(app, "/supervision/\(id)", outsider)

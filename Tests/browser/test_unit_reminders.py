@@ -133,6 +133,34 @@ def test_leaders_read_their_dashboards(site, accounts):
     assert not problems, "problems found:\n\n" + "\n\n".join(problems)
 
 
+
+def test_a_deputy_writes_an_instruction(site, accounts):
+    """fuxianzhang (signed in with the password the test above set): a task of the portfolio →
+    its work page → 批示; the instruction page lists the lead units to answer; the deputy's
+    dashboard lists it under 我的批示. 0 axe violations."""
+    problems: list[str] = []
+    check = page_checker(site, problems)
+    open_login_from_home(site)
+    site.fill("field-username", "fuxianzhang")
+    site.fill("field-password", NEW_PASSWORD)
+    site.click_button(SIGN_IN[site.html_lang()])
+    open_dashboard(site)
+    tasks = [a.get_attribute("href") for a in site.driver.find_elements(By.CSS_SELECTOR, 'main a[href*="/tasks/"]')]
+    assert tasks, "the deputy's dashboard links no task"
+    site.driver.get(tasks[0].split("/work")[0].rstrip("/") + "/work")
+    site.fill(next(t.get_attribute("id") for t in site.driver.find_elements(By.CSS_SELECTOR, 'main textarea[name="text"]')),
+              "请倒排工期，确保按期完成。")
+    site.click_button("发送批示")
+    status = site.driver.find_element(By.CSS_SELECTOR, 'main [role="status"]').text
+    assert status == "批示已发送。", f"after sending, the page says {status!r}; alerts {visible_alerts(site)}"
+    assert "待签收" in site.driver.find_element(By.TAG_NAME, "main").text
+    check("instruction")
+    open_dashboard(site)
+    assert "我的批示（1）" in site.driver.find_element(By.TAG_NAME, "main").text
+    check("deputy-dashboard-instructions")
+    assert not problems, "WCAG 2.1 A/AA violations found by axe-core:\n\n" + "\n\n".join(problems)
+
+
 def test_the_ledger_export_opens_in_libreoffice(luoshi_server):
     """duchashi's API token fetches the ledger export as of the June round's due date, red tasks
     only; LibreOffice Calc reads the header with a column per month and exactly the API's red

@@ -88,7 +88,10 @@ enum BulletinController {
             document: Bulletin.document(snapshot, texts: model.texts, issue: issue), version: model.version, correctsID: model.correctsID,
             correctedBy: corrections.compactMap { correction in correction.id.map { ($0, correction.issueNumber) } },
             publishedBy: model.publishedBy, publishedAt: model.publishedAt, managesPlans: Policy.can(user.actor, .managePlans),
-            csrfToken: user.csrfToken ?? "", form: form ?? Bulletin.Form(model.texts), errors: errors, notice: req.query[String.self, at: "done"])
+            csrfToken: user.csrfToken ?? "", form: form ?? Bulletin.Form(model.texts), errors: errors, notice: req.query[String.self, at: "done"],
+            instructions: try await InstructionController.summaries(InstructionModel.query(on: req.db).filter(\.$bulletinID == id), catalog: try await req.catalog(),
+                                                                   strings: req.pageContext(section: .workbench).strings.instructions, on: req.db),
+            mayInstruct: Policy.can(user.actor, .instruct))
         return req.htmlResponse(BulletinPage.render(page, context: req.pageContext(section: .workbench)), status: errors.first?.status ?? .ok)
     }
 

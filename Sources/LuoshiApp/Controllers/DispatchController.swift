@@ -392,7 +392,30 @@ enum DispatchController {
                 Node.prerender(DashboardPage.content(try await dashboardModel(req, plan: plan, snapshot: snapshot, asOf: asOf, scope: scope,
                                                                              language: context.language), context: context))
             }
-            return DashboardPage.page(content: content, context: context)
+            return DashboardPage.page(content: content, instructions: try await dashboardInstructions(req, user: user, plan: plan, snapshot: snapshot,
+                                                                                                    strings: context.strings.instructions),
+                                      context: context)
+        }
+    }
+
+    /// A leader's instructions in the plan; or those the user's unit (or, for the office, the
+    /// office) has still to answer.
+    static func dashboardInstructions(_ req: Request, user: CurrentUser, plan: Plan, snapshot: CatalogSnapshot,
+                                      strings: InstructionStrings) async throws -> (title: String, items: [InstructionViews.Summary])? {
+        let inPlan = InstructionModel.query(on: req.db).filter(\.$plan.$id == plan.id)
+        switch user.actor.role {
+        case .leader:
+            let mine = user.actor.leaderID.map { inPlan.filter(\.$leaderID == $0) } ?? inPlan.filter(\.$author == user.actor.username)
+            return (strings.written, try await InstructionController.summaries(mine, catalog: snapshot, strings: strings, on: req.db))
+        case .unitStaff, .supervisor:
+            let unitID = user.actor.role == .unitStaff ? user.actor.unitID : nil
+            if user.actor.role == .unitStaff && unitID == nil { return nil }
+            let open = try await InstructionResponseModel.query(on: req.db).filter(\.$unitID == unitID).filter(\.$status != .replied).all()
+            let ids = Set(open.map(\.$instruction.id))
+            guard !ids.isEmpty else { return (strings.awaiting, []) }
+            return (strings.awaiting, try await InstructionController.summaries(inPlan.filter(\.$id ~~ ids), catalog: snapshot, strings: strings, on: req.db))
+        default:
+            return nil
         }
     }
 

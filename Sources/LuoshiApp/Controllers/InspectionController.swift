@@ -191,6 +191,7 @@ enum InspectionController {
         let item = try await SupervisionStore.create(draft, plan: plan, previous: nil, by: req.auditWho, now: req.now, on: req.db) { itemID, db in
             try await InspectionFindingModel.query(on: db).filter(\.$id == findingID).set(\.$rectificationID, to: itemID).update()
         }
+        try await SupervisionStore.notify(item, catalog: catalog, app: req.application, sentBy: req.auditWho.username, now: req.now)
         req.application.ledgerCache.invalidate()
         return req.redirect(to: SiteURL.supervisionItem(try item.requireID()).path + "?done=created", redirectType: .normal)
     }

@@ -80,6 +80,7 @@ enum SupervisionController {
                 previous = item
             }
             let item = try await SupervisionStore.create(draft, plan: plan, previous: previous, by: req.auditWho, now: req.now, on: req.db)
+            try await SupervisionStore.notify(item, catalog: catalog, app: req.application, sentBy: req.auditWho.username, now: req.now)
             req.application.ledgerCache.invalidate()
             return req.redirect(to: SiteURL.supervisionItem(try item.requireID()).path + "?done=created", redirectType: .normal)
         }, showAgain: { try await render(req, form: form, previousID: fields["previous"].flatMap(UUID.init(uuidString:)), errors: $0) })

@@ -53,7 +53,10 @@ enum TaskWorkController {
             listing: scope.snapshot.listing(scope.task), revisions: scope.snapshot.revisionsByTask[scope.task.id] ?? [],
             record: record, actor: scope.user.actor, unitRole: scope.unitRole,
             unitName: { scope.snapshot.unitsByID[$0]?.shortName ?? "" }, csrfToken: scope.user.csrfToken ?? "",
-            errors: errors, drafts: drafts, notice: req.query[String.self, at: "done"])
+            errors: errors, drafts: drafts, notice: req.query[String.self, at: "done"],
+            instructions: try await InstructionController.summaries(InstructionModel.query(on: req.db).filter(\.$taskID == scope.task.id),
+                                                                   catalog: scope.snapshot, strings: req.pageContext(section: .workbench).strings.instructions,
+                                                                   on: req.db))
         let status = errors.first?.status ?? .ok
         return req.htmlResponse(TaskWorkPage.render(model, context: req.pageContext(section: .workbench)), status: status)
     }

@@ -25,7 +25,10 @@ enum LuoshiMigrations {
         CreateRuleSets(),
         // 010: monthly bulletins (frozen snapshots, issue numbers, the published Word file)
         CreateBulletins(),
-        // 011: the escalation ladder (督办) — steps, their history and evidence, dismissed proposals
+        // 011: the escalation ladder (督办) — steps, their history and evidence, dismissed
+        // proposals — and special inspections (专项督查) with their findings
         CreateSupervision(),
+        // 012: leaders' instructions (批示) and their recipients' responses
+        CreateInstructions(),
     ]
 }

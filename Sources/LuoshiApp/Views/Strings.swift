@@ -102,6 +102,7 @@ struct Strings: Sendable {
     let supervision: SupervisionStrings
     let assessment: AssessmentStrings
     let inspections: InspectionStrings
+    let instructions: InstructionStrings
 
     static func `for`(_ language: Language) -> Strings {
         switch language {
@@ -236,7 +237,8 @@ extension Strings {
         bulletins: .chinese,
         supervision: .chinese,
         assessment: .chinese,
-        inspections: .chinese
+        inspections: .chinese,
+        instructions: .chinese
     )
 
     static let english = Strings(
@@ -363,6 +365,7 @@ extension Strings {
         bulletins: .english,
         supervision: .english,
         assessment: .english,
-        inspections: .english
+        inspections: .english,
+        instructions: .english
     )
 }

@@ -153,6 +153,8 @@ enum BulletinPage {
         var form: Bulletin.Form
         var errors: [DomainError]
         var notice: String?
+        var instructions: [InstructionViews.Summary] = []
+        var mayInstruct = false
 
         func error(_ field: String) -> DomainError? { errors.first { $0.field == field } }
     }
@@ -203,6 +205,14 @@ enum BulletinPage {
                 Node.span(.lang("zh-CN"), text: model.texts.internalNote)
             },
             model.managesPlans && draft ? editForm(model, b, language: language) : .empty,
+            .section(.ariaLabelledBy("instructions")) {
+                Node.h2(.id("instructions"), text: "\(s.instructions.title)（\(model.instructions.count)）")
+                InstructionViews.list(model.instructions, context: context)
+                if model.mayInstruct {
+                    InstructionViews.form([("target", "bulletin"), ("bulletinID", model.id.uuidString)], label: s.instructions.text,
+                                          csrfToken: model.csrfToken, context: context)
+                }
+            },
             .h2(text: b.preview),
             BulletinDocumentView.render(model.document, titleLevel: 2),
         ])

@@ -44,11 +44,21 @@ enum DashboardPage {
     static let order: [Colour] = [.green, .blue, .yellow, .red]
 
     /// The page around `content` (which `content(_:context:)` rendered, perhaps for another user of the same scope).
-    static func page(content: Prerendered, context: PageContext) -> Node {
+    /// The page: the scope's content (shared by everyone with that scope) and the signed-in
+    /// user's own instructions — a leader's written ones, or those a unit or the office answers.
+    static func page(content: Prerendered, instructions: (title: String, items: [InstructionViews.Summary])?, context: PageContext) -> Node {
         let s = context.strings
         return Layout.page(title: s.dispatch.dashboardTitle, context: context, crumbs: [
             Crumb(title: s.account.workbench, url: .workbench), Crumb(title: s.dispatch.dashboardTitle),
-        ], content: [.prerendered(content)])
+        ], content: [
+            .prerendered(content),
+            instructions.map { list in
+                Node.section(.ariaLabelledBy("my-instructions")) {
+                    Node.h2(.id("my-instructions"), text: "\(list.title)（\(list.items.count)）")
+                    InstructionViews.list(list.items, context: context)
+                }
+            } ?? .empty,
+        ])
     }
 
     /// Everything below the breadcrumbs, for one scope.

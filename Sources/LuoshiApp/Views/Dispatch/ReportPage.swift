@@ -47,6 +47,14 @@ enum ReportPage {
             .p { Node.a(.href(SiteURL.taskWork(task.id).path), text: s.taskWork.heading(task.number.description)) },
             inputs(model, context),
             reports(model, context),
+            Policy.can(model.actor, .instruct) && !model.reports.isEmpty ? .section(.ariaLabelledBy("instruct")) {
+                Node.h2(.id("instruct"), text: s.instructions.write)
+                for entry in model.reports {
+                    InstructionViews.form([("target", "report"), ("taskID", task.id.uuidString), ("roundID", model.round.id.uuidString),
+                                           ("unitID", entry.report.unitID.uuidString)],
+                                          label: "\(s.instructions.text)（\(model.unitName(entry.report.unitID))）", csrfToken: model.csrfToken, context: context)
+                }
+            } : .empty,
         ])
     }
 

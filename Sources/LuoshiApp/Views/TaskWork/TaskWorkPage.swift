@@ -28,6 +28,8 @@ enum TaskWorkPage {
         var drafts: Drafts
         /// The step just done, from the redirect after a successful post.
         var notice: String?
+        /// Leaders' instructions on the task and its reports, newest first.
+        var instructions: [InstructionViews.Summary] = []
 
         var isOffice: Bool { actor.role == .supervisor }
         var task: PlanTask { listing.task }
@@ -58,6 +60,14 @@ enum TaskWorkPage {
             comments(model, context),
             charters(model, context),
             changes(model, context),
+            .section(.ariaLabelledBy("instructions")) {
+                Node.h2(.id("instructions"), text: "\(s.instructions.title)（\(model.instructions.count)）")
+                InstructionViews.list(model.instructions, context: context)
+                if Policy.can(model.actor, .instruct) {
+                    InstructionViews.form([("target", "task"), ("taskID", task.id.uuidString)], label: s.instructions.text, csrfToken: model.csrfToken,
+                                          context: context)
+                }
+            },
         ])
     }
 
