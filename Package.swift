@@ -11,6 +11,7 @@ let package = Package(
     products: [
         .executable(name: "luoshi", targets: ["luoshi"]),
         .executable(name: "luoshi-rules-bench", targets: ["luoshi-rules-bench"]),
+        .executable(name: "luoshi-bulletin-bench", targets: ["luoshi-bulletin-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
@@ -69,6 +70,8 @@ let package = Package(
         ),
         // Times the colour computation of scripts/bench (pure domain, no server).
         .executableTarget(name: "luoshi-rules-bench", dependencies: ["LuoshiDomain"], swiftSettings: strictSettings),
+        // Times bulletin generation for many counties (domain and Word file, no server).
+        .executableTarget(name: "luoshi-bulletin-bench", dependencies: ["LuoshiDomain", "LuoshiOffice"], swiftSettings: strictSettings),
         .testTarget(name: "LuoshiDomainTests", dependencies: ["LuoshiDomain"], swiftSettings: strictSettings),
         .testTarget(name: "LuoshiHTMLTests", dependencies: ["LuoshiHTML"], swiftSettings: strictSettings),
         .testTarget(

@@ -154,6 +154,7 @@ enum BulletinController {
     @Sendable static func publish(_ req: Request) async throws -> Response {
         try await onDraft(req) { model, _, fields in
             try await BulletinStore.publish(model, formVersion: fields["version"], by: req.auditWho, now: req.now, on: req.db)
+            req.application.ledgerCache.invalidate()
             return "published"
         }
     }
@@ -209,25 +210,38 @@ enum BulletinController {
 
     @Sendable static func publicList(_ req: Request) async throws -> Response {
         let plan = try await publicPlan(req)
-        let entries = try await BulletinModel.query(on: req.db).filter(\.$plan.$id == plan.id).filter(\.$status == .published)
-            .sort(\.$issueNumber, .descending).all().compactMap { model in
-                model.issueNumber.map { PublicBulletinsPage.Entry(issue: $0, title: model.title, signedOn: model.texts.signedOn) }
-            }
-        return req.htmlResponse(PublicBulletinsPage.render(plan: plan, entries: entries, context: req.pageContext(section: .home)))
+        let context = req.pageContext(section: .home)
+        let render = {
+            let entries = try await BulletinModel.query(on: req.db).filter(\.$plan.$id == plan.id).filter(\.$status == .published)
+                .sort(\.$issueNumber, .descending).all().compactMap { model in
+                    model.issueNumber.map { PublicBulletinsPage.Entry(issue: $0, title: model.title, signedOn: model.texts.signedOn) }
+                }
+            return PublicBulletinsPage.render(plan: plan, entries: entries, context: context.with(notice: plan.illustrativeNotice))
+        }
+        guard req.currentUser == nil else { return req.htmlResponse(try await render()) }
+        return req.htmlResponse(try await req.application.ledgerCache.document("public-bulletins|\(plan.id)|\(context.language.rawValue)|\(context.elder)") {
+            ByteBuffer(string: try await render().renderDocument())
+        })
     }
 
+    /// The public page of an issue. For visitors it is kept whole per language and mode until the
+    /// next write (a publication may add a correction notice); signed-in users get their own header.
     @Sendable static func publicBulletin(_ req: Request) async throws -> Response {
-        let (model, plan) = try await publishedIssue(req)
+        let plan = try await publicPlan(req)
+        let issue = try req.intParameter("issue")
         let context = req.pageContext(section: .home)
-        let id = try model.requireID()
-        // A published issue never changes: its content is rendered once (corrections are listed
-        // from the database each time).
-        let content = try await req.application.ledgerCache.fragment("bulletin|\(id)") {
-            Node.prerender([BulletinDocumentView.render(try await BulletinStore.document(of: model, on: req.db), titleLevel: 1)])
+        let render = {
+            let (model, plan) = try await publishedIssue(req)
+            let id = try model.requireID()
+            let content = Node.prerender([BulletinDocumentView.render(try await BulletinStore.document(of: model, on: req.db), titleLevel: 1)])
+            let correctedBy = try await BulletinModel.query(on: req.db).filter(\.$correctsID == id).filter(\.$status == .published).all().compactMap(\.issueNumber)
+            return PublicBulletinPage.render(plan: plan, issue: issue, title: model.title, content: content, correctedBy: correctedBy.sorted(),
+                                             context: context.with(notice: plan.illustrativeNotice))
         }
-        let correctedBy = try await BulletinModel.query(on: req.db).filter(\.$correctsID == id).filter(\.$status == .published).all().compactMap(\.issueNumber)
-        return req.htmlResponse(PublicBulletinPage.render(plan: plan, issue: model.issueNumber ?? 0, title: model.title, content: content,
-                                                          correctedBy: correctedBy.sorted(), context: context.with(notice: plan.illustrativeNotice)))
+        guard req.currentUser == nil else { return req.htmlResponse(try await render()) }
+        return req.htmlResponse(try await req.application.ledgerCache.document("public-bulletin|\(plan.id)|\(issue)|\(context.language.rawValue)|\(context.elder)") {
+            ByteBuffer(string: try await render().renderDocument())
+        })
     }
 
     @Sendable static func publicWord(_ req: Request) async throws -> Response {
