@@ -263,6 +263,16 @@ public enum Bulletin {
         public var caption: String
         public var columns: [String]
         public var rows: [[String]]
+
+        /// Columns after the first whose every cell is a number, a percentage or "—": set
+        /// narrow and right-aligned.
+        public var numericColumns: [Bool] {
+            columns.indices.map { index in
+                index > 0 && !rows.isEmpty && rows.allSatisfy { row in
+                    index < row.count && row[index].allSatisfy { $0.isNumber || $0 == "." || $0 == "%" || $0 == "—" }
+                }
+            }
+        }
     }
 
     /// What distinguishes an issue: its number (nil while a draft), and the issue it corrects.

@@ -36,8 +36,9 @@ public enum DOCXWriter {
     public enum Block: Sendable, Hashable {
         case heading(String)
         case paragraph(String)
-        /// A table with a caption above it; the header row repeats on each page.
-        case table(caption: String, columns: [String], rows: [[String]])
+        /// A table with a caption above it; the header row repeats on each page. `numeric` marks
+        /// the narrow, centred number columns.
+        case table(caption: String, columns: [String], rows: [[String]], numeric: [Bool])
     }
 
     public static func write(_ document: Document, subject: String = "") throws -> Data {
@@ -116,10 +117,10 @@ public enum DOCXWriter {
                 xml += paragraph(run(text, font: heading, size: 32), firstLineChars: 2)
             case .paragraph(let text):
                 xml += paragraph(run(text, font: body, size: 32), firstLineChars: 2)
-            case .table(let caption, let columns, let rows):
+            case .table(let caption, let columns, let rows, let numeric):
                 xml += paragraph(run(caption, font: heading, size: 28), alignment: "center", exactLine: nil, before: 120, after: 60,
                                  extra: #"<w:keepNext/><w:snapToGrid w:val="0"/>"#)
-                xml += table(columns: columns, rows: rows)
+                xml += table(columns: columns, rows: rows, numeric: numeric)
             }
         }
         // 落款: the issuer and date to the right, four characters in from the edge.
@@ -139,14 +140,10 @@ public enum DOCXWriter {
         return xml
     }
 
-    /// A bordered table the width of the type area: the first column and the text columns take
-    /// the room, number columns share the rest; the header row repeats on every page.
-    static func table(columns: [String], rows: [[String]]) -> String {
-        let isNumeric = columns.indices.map { index in
-            index > 0 && !rows.isEmpty && rows.allSatisfy { row in
-                index < row.count && row[index].allSatisfy { $0.isNumber || $0 == "." || $0 == "%" || $0 == "—" }
-            }
-        }
+    /// A bordered table the width of the type area: number columns are narrow, the text columns
+    /// share the rest; the header row repeats on every page.
+    static func table(columns: [String], rows: [[String]], numeric: [Bool]) -> String {
+        let isNumeric = columns.indices.map { $0 < numeric.count && numeric[$0] }
         let numericCount = isNumeric.count { $0 }
         let textCount = max(1, columns.count - numericCount)
         // Number columns are narrow (a heading of four characters wraps to two lines); text

@@ -64,7 +64,7 @@ func generate(_ county: County) throws -> Int {
                                              switch block {
                                              case .heading(let text): .heading(text)
                                              case .paragraph(let text): .paragraph(text)
-                                             case .table(let table): .table(caption: table.caption, columns: table.columns, rows: table.rows)
+                                             case .table(let table): .table(caption: table.caption, columns: table.columns, rows: table.rows, numeric: table.numericColumns)
                                              }
                                          }, signature: document.signature, imprint: document.imprint)).count
 }

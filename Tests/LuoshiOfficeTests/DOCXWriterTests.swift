@@ -14,7 +14,7 @@ import ZIPFoundation
         masthead: "督查通报", issueLine: "第3期", issuer: "沂水县人民政府督查室", date: "2023年7月3日",
         title: "关于2023年6月份政府工作报告重点任务落实情况的通报",
         blocks: [.heading("一、总体情况"), .paragraph("纳入本期调度的重点任务共91项 <含“引号”& 符号>。"),
-                 .table(caption: "表1　分部分推进情况", columns: ["部分", "任务数", "已完成"], rows: [["一、经济", "2", "0"], ["二、交通\u{1}", "4", "1"]])],
+                 .table(caption: "表1　分部分推进情况", columns: ["部分", "任务数", "已完成"], rows: [["一、经济", "2", "0"], ["二、交通\u{1}", "4", "1"]], numeric: [false, true, true])],
         signature: ["沂水县人民政府督查室", "2023年7月3日"], imprint: "沂水县人民政府督查室　　2023年7月3日印发")
 
     func parts(_ data: Data) throws -> [String: String] {

@@ -27,22 +27,29 @@ def fetch(url: str) -> bytes:
         return resp.read()
 
 
-def libreoffice_csv(xlsx: bytes) -> list[list[str]]:
-    """The workbook's first sheet as LibreOffice Calc (headless) reads it, converted to CSV."""
+def libreoffice_convert(data: bytes, suffix: str, target: str) -> bytes:
+    """`data` (a file ending in `suffix`) as LibreOffice (headless) converts it to `target`
+    (a filter such as "pdf" or "csv:Text - txt - csv (StarCalc):44,34,76")."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    assert soffice, "LibreOffice (soffice) is not installed; .ci/run installs libreoffice-calc-nogui"
+    assert soffice, "LibreOffice (soffice) is not installed; .ci/run installs libreoffice-calc-nogui and libreoffice-writer-nogui"
     with tempfile.TemporaryDirectory() as tmp:
-        source = Path(tmp) / "book.xlsx"
-        source.write_bytes(xlsx)
+        source = Path(tmp) / f"file.{suffix}"
+        source.write_bytes(data)
         profile = Path(tmp) / "profile"
         result = subprocess.run(
             [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
-             "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir", tmp, str(source)],
+             "--convert-to", target, "--outdir", tmp, str(source)],
             capture_output=True, text=True, timeout=180)
-        converted = Path(tmp) / "book.csv"
+        converted = Path(tmp) / f"file.{target.split(':')[0]}"
         assert result.returncode == 0 and converted.is_file(), (
-            f"LibreOffice could not open the workbook (exit {result.returncode}):\n{result.stdout}\n{result.stderr}")
-        return list(csv.reader(io.StringIO(converted.read_text(encoding="utf-8-sig"))))
+            f"LibreOffice could not open the .{suffix} file (exit {result.returncode}):\n{result.stdout}\n{result.stderr}")
+        return converted.read_bytes()
+
+
+def libreoffice_csv(xlsx: bytes) -> list[list[str]]:
+    """The workbook's first sheet as LibreOffice Calc (headless) reads it, converted to CSV."""
+    converted = libreoffice_convert(xlsx, "xlsx", "csv:Text - txt - csv (StarCalc):44,34,76")
+    return list(csv.reader(io.StringIO(converted.decode("utf-8-sig"))))
 
 
 def test_exported_workbook_opens_in_libreoffice(luoshi_server):

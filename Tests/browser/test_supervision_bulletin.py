@@ -14,13 +14,13 @@ import re
 import shutil
 import subprocess
 import tempfile
-import urllib.request
 from pathlib import Path
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
 from luoshi_helpers import NARROW, horizontal_overflow
+from test_office_files import fetch, libreoffice_convert
 from test_plan_import import page_checker, sign_in_supervisor
 from test_task_work import open_rounds_of_2023, visible_alerts
 
@@ -29,28 +29,12 @@ TITLE = "关于2023年6月份政府工作报告重点任务落实情况的通报
 _published: dict[str, str] = {}
 
 
-def fetch(url: str) -> bytes:
-    with urllib.request.urlopen(url, timeout=30) as resp:
-        assert resp.status == 200, f"GET {url}: HTTP {resp.status}"
-        return resp.read()
-
-
 def pdf_text(docx: bytes) -> tuple[int, str]:
     """(pages, text) of the Word file as LibreOffice Writer lays it out and pdftotext reads it."""
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    assert soffice, "LibreOffice (soffice) is not installed; .ci/run installs libreoffice-writer-nogui"
     assert shutil.which("pdftotext") and shutil.which("pdfinfo"), "poppler-utils is not installed; .ci/run installs it"
     with tempfile.TemporaryDirectory() as tmp:
-        source = Path(tmp) / "bulletin.docx"
-        source.write_bytes(docx)
-        profile = Path(tmp) / "profile"
-        result = subprocess.run(
-            [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
-             "--convert-to", "pdf", "--outdir", tmp, str(source)],
-            capture_output=True, text=True, timeout=180)
         pdf = Path(tmp) / "bulletin.pdf"
-        assert result.returncode == 0 and pdf.is_file(), (
-            f"LibreOffice could not open the Word file (exit {result.returncode}):\n{result.stdout}\n{result.stderr}")
+        pdf.write_bytes(libreoffice_convert(docx, "docx", "pdf"))
         info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
         pages = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
         text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout

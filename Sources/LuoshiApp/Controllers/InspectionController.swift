@@ -153,15 +153,8 @@ enum InspectionController {
         return try await savingForm({
             let findingID = try finding.requireID(), username = user.actor.username, taskID = finding.taskID, topic = inspection.topic
             try await AttachmentStore.store(req) { id, accepted, data, db in
-                let file = SupervisionFileModel()
-                file.id = id
-                file.$finding.id = findingID
-                file.fileName = accepted.fileName
-                file.contentType = accepted.contentType
-                file.size = data.readableBytes
-                file.sha256 = Secrets.sha256Hex(data: data)
-                file.uploadedBy = username
-                try await file.create(on: db)
+                try await SupervisionFileModel(id: id, finding: findingID, accepted: accepted, size: data.readableBytes,
+                                               sha256: Secrets.sha256Hex(data: data), by: username).create(on: db)
                 try await req.audit(.init(action: "inspection.attach", targetType: "task", targetID: taskID.uuidString,
                                           summary: "\(topic): \(accepted.fileName) (\(data.readableBytes) bytes)"), on: db)
             }

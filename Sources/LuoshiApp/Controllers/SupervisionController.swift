@@ -201,15 +201,8 @@ enum SupervisionController {
             }
             let itemID = try item.requireID(), username = user.actor.username, kind = item.kind, sequence = item.sequence, taskID = item.taskID
             try await AttachmentStore.store(req) { id, accepted, data, db in
-                let file = SupervisionFileModel()
-                file.id = id
-                file.$item.id = itemID
-                file.fileName = accepted.fileName
-                file.contentType = accepted.contentType
-                file.size = data.readableBytes
-                file.sha256 = Secrets.sha256Hex(data: data)
-                file.uploadedBy = username
-                try await file.create(on: db)
+                try await SupervisionFileModel(id: id, item: itemID, accepted: accepted, size: data.readableBytes, sha256: Secrets.sha256Hex(data: data),
+                                               by: username).create(on: db)
                 try await SupervisionStore.recordEvent(itemID, step: "attach", status: .open, note: accepted.fileName, by: username, on: db)
                 try await req.audit(.init(action: "supervision.attach", targetType: "task", targetID: taskID.uuidString,
                                           summary: "\(kind.rawValue) #\(sequence): \(accepted.fileName) (\(data.readableBytes) bytes)"), on: db)

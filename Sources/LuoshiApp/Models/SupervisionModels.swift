@@ -74,6 +74,18 @@ final class SupervisionFileModel: Model, @unchecked Sendable {
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}
+
+    /// The row of an accepted upload (stored under `id`) for a step or a finding.
+    init(id: UUID, item: UUID? = nil, finding: UUID? = nil, accepted: Evidence.Accepted, size: Int, sha256: String, by username: String) {
+        self.id = id
+        self.$item.id = item
+        self.$finding.id = finding
+        self.fileName = accepted.fileName
+        self.contentType = accepted.contentType
+        self.size = size
+        self.sha256 = sha256
+        self.uploadedBy = username
+    }
 }
 
 /// A proposal the office chose not to take (remembered by its key).

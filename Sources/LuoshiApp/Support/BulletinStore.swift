@@ -68,7 +68,7 @@ enum BulletinStore {
                 switch block {
                 case .heading(let text): .heading(text)
                 case .paragraph(let text): .paragraph(text)
-                case .table(let table): .table(caption: table.caption, columns: table.columns, rows: table.rows)
+                case .table(let table): .table(caption: table.caption, columns: table.columns, rows: table.rows, numeric: table.numericColumns)
                 }
             },
             signature: document.signature, imprint: document.imprint), subject: "督查通报")

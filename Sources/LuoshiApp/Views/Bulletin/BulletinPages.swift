@@ -35,9 +35,7 @@ enum BulletinDocumentView {
     }
 
     private static func table(_ table: Bulletin.Table) -> Node {
-        let numeric = table.columns.indices.map { index in
-            index > 0 && table.rows.allSatisfy { row in index < row.count && row[index].allSatisfy { $0.isNumber || $0 == "." || $0 == "%" || $0 == "—" } }
-        }
+        let numeric = table.numericColumns
         return .table(.class("stack bulletin-table")) {
             Node.caption(text: table.caption)
             Tables.head(table.columns)
