@@ -97,6 +97,7 @@ enum SiteURL: Sendable, Hashable {
     case supervisionReview(UUID)
     case supervisionFiles(UUID)
     case supervisionFile(UUID)
+    case supervisionWord(UUID)
     /// 单位考核 for a period ("2023-06" or "year"), and its export.
     case assessment(UUID, period: String?)
     case assessmentExport(UUID, period: String)
@@ -219,6 +220,7 @@ enum SiteURL: Sendable, Hashable {
         case .supervisionReview(let id): "/supervision/\(id.uuidString.lowercased())/review"
         case .supervisionFiles(let id): "/supervision/\(id.uuidString.lowercased())/files"
         case .supervisionFile(let id): "/supervision-files/\(id.uuidString.lowercased())"
+        case .supervisionWord(let id): "/supervision/\(id.uuidString.lowercased())/word"
         case .assessment(let id, let period): "/plans/\(id.uuidString.lowercased())/assessment" + (period.map { "?period=\($0)" } ?? "")
         case .assessmentExport(let id, let period): "/plans/\(id.uuidString.lowercased())/assessment/export?period=\(period)"
         case .inspections(let id): "/plans/\(id.uuidString.lowercased())/inspections"
@@ -345,6 +347,7 @@ enum SiteURL: Sendable, Hashable {
         static let supervisionReview: [PathComponent] = ["supervision", ":itemID", "review"]
         static let supervisionFiles: [PathComponent] = ["supervision", ":itemID", "files"]
         static let supervisionFile: [PathComponent] = ["supervision-files", ":fileID"]
+        static let supervisionWord: [PathComponent] = ["supervision", ":itemID", "word"]
         static let assessment: [PathComponent] = ["plans", ":planID", "assessment"]
         static let assessmentExport: [PathComponent] = ["plans", ":planID", "assessment", "export"]
         static let inspections: [PathComponent] = ["plans", ":planID", "inspections"]

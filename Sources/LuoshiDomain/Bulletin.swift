@@ -250,9 +250,23 @@ public enum Bulletin {
         public var blocks: [Block]
         public var signature: [String]
         public var imprint: String
+
+        public init(masthead: String, issueLine: String, issuer: String, date: String, title: String, blocks: [Block], signature: [String],
+                    imprint: String) {
+            self.masthead = masthead
+            self.issueLine = issueLine
+            self.issuer = issuer
+            self.date = date
+            self.title = title
+            self.blocks = blocks
+            self.signature = signature
+            self.imprint = imprint
+        }
     }
 
     public enum Block: Sendable, Hashable {
+        /// 主送: the addressee, flush left, ending in a colon.
+        case addressee(String)
         /// 一、总体情况 (the numbering is part of the text).
         case heading(String)
         case paragraph(String)

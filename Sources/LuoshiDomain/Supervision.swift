@@ -255,6 +255,26 @@ public enum Supervision {
         return .success(Draft(kind: kind, task: task, unitID: unitID, facts: facts, demands: demands, deadline: deadline))
     }
 
+    /// A step as the office prints and sends it (督办单, 限期整改通知 …): addressed to the unit's
+    /// head, with the facts, the demands and the reply date, laid out like every document the
+    /// office issues.
+    public static func document(kind: Kind, number: String?, unit: String, task: PlanTask, facts: String, demands: String, deadline: CalendarDate?,
+                                issuer: String, date: CalendarDate) -> Bulletin.Document {
+        let masthead = switch kind {
+        case .order: "督办单"
+        case .rectification: "限期整改通知"
+        default: kind.text.zh
+        }
+        var blocks: [Bulletin.Block] = [.addressee("\(unit)主要负责同志："), .heading("一、督办事由"), .paragraph(facts), .heading("二、督办要求")]
+        blocks += demands.split(whereSeparator: \.isNewline).map { .paragraph($0.trimmingCharacters(in: .whitespaces)) }.filter { $0 != .paragraph("") }
+        if let deadline {
+            blocks += [.heading("三、答复期限"), .paragraph("请于\(deadline.chinese)前将办理情况书面报送\(issuer)，同时在系统中答复并上传佐证材料。")]
+        }
+        return Bulletin.Document(masthead: masthead, issueLine: number ?? "", issuer: issuer, date: date.chinese,
+                                 title: "关于第\(task.number)项重点任务的\(kind.text.zh)", blocks: blocks, signature: [issuer, date.chinese],
+                                 imprint: "\(issuer)　　\(date.chinese)印发")
+    }
+
     /// The texts an accepted proposal starts with.
     public static func suggestedTexts(_ kind: Kind, task: PlanTask, reason: String) -> (facts: String, demands: String) {
         let content = task.content.count > 60 ? task.content.prefix(60) + "……" : task.content

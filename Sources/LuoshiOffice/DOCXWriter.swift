@@ -34,6 +34,8 @@ public enum DOCXWriter {
     }
 
     public enum Block: Sendable, Hashable {
+        /// 主送机关: flush left.
+        case addressee(String)
         case heading(String)
         case paragraph(String)
         /// A table with a caption above it; the header row repeats on each page. `numeric` marks
@@ -113,6 +115,8 @@ public enum DOCXWriter {
         xml += paragraph(run(document.title, font: title, size: 44), alignment: "center", exactLine: 700, after: linePitch)
         for block in document.blocks {
             switch block {
+            case .addressee(let text):
+                xml += paragraph(run(text, font: body, size: 32), alignment: "left")
             case .heading(let text):
                 xml += paragraph(run(text, font: heading, size: 32), firstLineChars: 2)
             case .paragraph(let text):

@@ -62,7 +62,8 @@ func generate(_ county: County) throws -> Int {
     return try JSONEncoder().encode(snapshot).count + DOCXWriter.write(.init(masthead: document.masthead, issueLine: document.issueLine, issuer: document.issuer, date: document.date,
                                          title: document.title, blocks: document.blocks.map { block in
                                              switch block {
-                                             case .heading(let text): .heading(text)
+                                             case .addressee(let text): .addressee(text)
+                case .heading(let text): .heading(text)
                                              case .paragraph(let text): .paragraph(text)
                                              case .table(let table): .table(caption: table.caption, columns: table.columns, rows: table.rows, numeric: table.numericColumns)
                                              }

@@ -104,6 +104,7 @@ struct AuthorizationMatrixTests {
         "POST /supervision/:itemID/files": .submitUnitWork,
         "POST /supervision/:itemID/review": .managePlans,
         "GET /supervision-files/:fileID": .readInternal,
+        "GET /supervision/:itemID/word": .readInternal,
         "GET /plans/:planID/assessment": .readInternal,
         "GET /plans/:planID/inspections": .readInternal,
         "POST /instructions": .instruct,

@@ -122,6 +122,15 @@ struct SupervisionHTTPTests {
             #expect(status == .ok)
             (status, _) = try await Self.page(app, "/supervision-files/\(try file.requireID())", outsider)
             #expect(status == .notFound)
+            var word = ByteBuffer()
+            try await app.testing().test(.GET, "/supervision/\(id)/word", headers: staff.headers) { res in
+                #expect(res.status == .ok && res.headers.contentType?.subType == "vnd.openxmlformats-officedocument.wordprocessingml.document")
+                word = res.body
+            }
+            let xml = String(decoding: try DOCXText.documentXML(Data(word.readableBytesView)), as: UTF8.self)
+            #expect(xml.contains("限期整改通知") && xml.contains("整改〔2023〕1号") && xml.contains("\(unit.name)主要负责同志：") && xml.contains("2023年7月31日前"))
+            (status, _) = try await Self.page(app, "/supervision/\(id)/word", outsider)
+            #expect(status == .notFound)
             let events = try await SupervisionEventModel.query(on: app.db).filter(\.$item.$id == id).sort(\.$createdAt).all().map(\.step)
             #expect(events == ["create", "attach", "reply", "reopen", "reply", "close"])
             let actions = try await app.auditActions()

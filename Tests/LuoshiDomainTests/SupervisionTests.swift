@@ -104,4 +104,16 @@ import Testing
         #expect(problems.all.map(\.field) == ["topic", "endsOn", "tasks", "units"])
         #expect(problems.all[2].message.zh == "方案中没有这些任务序号：9.9" && problems.all[3].message.zh == "没有这些单位：县农业局")
     }
+
+    @Test func anOrderIsPrintedAddressedToTheUnitHead() {
+        let led = task("3.1", lead: [transport])
+        let document = Supervision.document(kind: .order, number: "督办〔2023〕3号", unit: "沂水县交通运输局", task: led, facts: "连续两月黄灯。",
+                                            demands: "一是倒排工期。\n二是书面报告。", deadline: CalendarDate(iso: "2023-07-17"), issuer: "沂水县人民政府督查室",
+                                            date: CalendarDate(iso: "2023-07-10")!)
+        #expect(document.masthead == "督办单" && document.issueLine == "督办〔2023〕3号" && document.title == "关于第3.1项重点任务的督办单")
+        #expect(document.blocks == [.addressee("沂水县交通运输局主要负责同志："), .heading("一、督办事由"), .paragraph("连续两月黄灯。"), .heading("二、督办要求"),
+                                    .paragraph("一是倒排工期。"), .paragraph("二是书面报告。"), .heading("三、答复期限"),
+                                    .paragraph("请于2023年7月17日前将办理情况书面报送沂水县人民政府督查室，同时在系统中答复并上传佐证材料。")])
+        #expect(document.signature == ["沂水县人民政府督查室", "2023年7月10日"])
+    }
 }

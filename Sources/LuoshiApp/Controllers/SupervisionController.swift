@@ -16,6 +16,7 @@ enum SupervisionController {
         routes.on(.POST, SiteURL.Route.supervisionFiles, requires: .submitUnitWork, use: attach)
         routes.on(.POST, SiteURL.Route.supervisionReview, requires: .managePlans, use: review)
         routes.on(.GET, SiteURL.Route.supervisionFile, requires: .readInternal, use: file)
+        routes.on(.GET, SiteURL.Route.supervisionWord, requires: .readInternal, use: word)
     }
 
     static func row(_ item: SupervisionItemModel, catalog: CatalogSnapshot, today: CalendarDate) -> SupervisionPage.ItemRow? {
@@ -237,6 +238,17 @@ enum SupervisionController {
             }
             return reopening ? "reopened" : "closed"
         }
+    }
+
+    /// The step as a Word document (督办单, 限期整改通知 …), laid out like the bulletin.
+    @Sendable static func word(_ req: Request) async throws -> Response {
+        let (item, plan, catalog, _) = try await item(req)
+        guard let task = catalog.tasksByID[item.taskID] else { throw DomainError.taskNotFound(item.taskID) }
+        let document = Supervision.document(kind: item.kind, number: item.documentNumber, unit: catalog.unitsByID[item.unitID]?.name ?? "", task: task,
+                                            facts: item.facts, demands: item.demands, deadline: item.deadlineDate,
+                                            issuer: Bulletin.issuer(jurisdictionName: catalog.jurisdictions[plan.jurisdictionCode]?.name ?? ""),
+                                            date: CalendarDate(date: item.createdAt ?? req.now))
+        return BulletinController.wordResponse(try BulletinStore.word(document), name: "\(item.kind.text.zh)-\(item.documentNumber ?? String(item.sequence)).docx")
     }
 
     @Sendable static func file(_ req: Request) async throws -> Response {

@@ -66,6 +66,7 @@ enum BulletinStore {
             masthead: document.masthead, issueLine: document.issueLine, issuer: document.issuer, date: document.date, title: document.title,
             blocks: document.blocks.map { block in
                 switch block {
+                case .addressee(let text): .addressee(text)
                 case .heading(let text): .heading(text)
                 case .paragraph(let text): .paragraph(text)
                 case .table(let table): .table(caption: table.caption, columns: table.columns, rows: table.rows, numeric: table.numericColumns)
@@ -139,13 +140,5 @@ enum BulletinStore {
             throw DomainError(.conflict, zh: "期号已被同时发布的另一期占用，请刷新后重试", en: "Another issue took this number at the same time; reload and try again",
                               field: "status")
         }
-    }
-}
-
-extension Optional {
-    /// `flatMap` with an async transform.
-    func asyncFlatMap<T>(_ transform: (Wrapped) async throws -> T?) async rethrows -> T? {
-        guard let self else { return nil }
-        return try await transform(self)
     }
 }

@@ -135,6 +135,7 @@ legend{font-weight:700;padding:0 .25rem}
 .bulletin .bulletin-title{text-align:center;font-size:1.5rem;line-height:1.5;margin:1rem 0 1.25rem;padding:0;border:0;font-family:"方正小标宋简体","SimSun","Noto Serif CJK SC",serif}
 .bulletin h2:not(.bulletin-title),.bulletin h3{font-size:1.1rem;margin:1.25rem 0 .5rem;padding:0;border:0;text-indent:2em;font-family:"黑体","SimHei","Noto Sans CJK SC",sans-serif}
 .bulletin-text{text-indent:2em;margin:.25rem 0;text-align:justify}
+.bulletin-addressee{margin:.25rem 0}
 .bulletin-table{border-collapse:collapse;width:100%;margin:.5rem 0 1.5rem;font-size:.9em;line-height:1.5}
 .bulletin-table caption{text-align:center;font-weight:700}
 .bulletin-table th,.bulletin-table td{border:1px solid #5a5a5a;padding:.3rem .4rem;text-align:left;vertical-align:top}

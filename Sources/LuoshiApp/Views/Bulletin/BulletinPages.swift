@@ -22,6 +22,7 @@ enum BulletinDocumentView {
             title
             for block in document.blocks {
                 switch block {
+                case .addressee(let text): Node.p(.class("bulletin-addressee"), text: text)
                 case .heading(let text): sectionHeading(text)
                 case .paragraph(let text): Node.p(.class("bulletin-text"), text: text)
                 case .table(let table): self.table(table)

@@ -222,6 +222,7 @@ enum SupervisionItemPage {
                 Node.dt(text: v.createdBy)
                 Node.dd(text: "\(model.createdBy)　\(model.createdAt.map(Display.beijingTime) ?? "")")
             },
+            .p { Node.a(.href(SiteURL.supervisionWord(item.id).path), text: v.word(item.kind.text.text(in: language))) },
             .h2(text: v.facts),
             .p(.lang("zh-CN"), text: model.facts),
             .h2(text: v.demands),

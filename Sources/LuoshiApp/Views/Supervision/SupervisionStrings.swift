@@ -45,6 +45,7 @@ struct SupervisionStrings: Sendable {
     let history: String
     let when: String
     let by: String
+    let word: @Sendable (String) -> String
     let step: @Sendable (String) -> String
     let unitItems: String
     let done: @Sendable (String) -> String?
@@ -58,7 +59,7 @@ struct SupervisionStrings: Sendable {
         create: "发起", previous: "上一步", createdBy: "发起", reply: "单位答复", replyHint: "写明已采取的措施、进展和整改结果；可先上传佐证材料。",
         sendReply: "提交答复", noReply: "尚未答复。", evidence: "佐证材料", attach: "上传佐证材料", attachHint: "JPG、PNG、PDF、OFD、Word、Excel 等，单个文件不超过上限。",
         review: "核验", close: "核验通过，销号", reopen: "退回重新整改", reviewNote: "核验意见", newDeadline: "新的答复期限",
-        escalate: "升级为下一步", history: "办理记录", when: "时间", by: "办理人",
+        escalate: "升级为下一步", history: "办理记录", when: "时间", by: "办理人", word: { "下载\($0)（Word）" },
         step: { step in
             switch step {
             case "create": "发起"
@@ -93,7 +94,7 @@ struct SupervisionStrings: Sendable {
         create: "Take the step", previous: "Follows", createdBy: "Taken", reply: "The unit's reply", replyHint: "Say what was done, where it stands and what was fixed; attach evidence first if needed.",
         sendReply: "Send the reply", noReply: "No reply yet.", evidence: "Evidence", attach: "Attach evidence", attachHint: "JPG, PNG, PDF, OFD, Word, Excel and the like, each within the size limit.",
         review: "Verification", close: "Verified: close it", reopen: "Return for more work", reviewNote: "Verification note", newDeadline: "New reply date",
-        escalate: "Escalate to the next step", history: "History", when: "When", by: "By",
+        escalate: "Escalate to the next step", history: "History", when: "When", by: "By", word: { "Download the \($0.lowercased()) (Word)" },
         step: { step in
             switch step {
             case "create": "taken"
