@@ -36,6 +36,10 @@ func withLuoshiApp(sample: Bool = true, adjust: (inout AppConfig) -> Void = { _ 
     let app = try await Application.make(.testing)
     app.logger.logLevel = .warning
     var (config, cleanup) = TestDatabase.makeConfig()
+    // Uploaded evidence goes to the test's own folder, never the checkout.
+    let evidence = FileManager.default.temporaryDirectory.appendingPathComponent("luoshi-test-evidence-\(UUID().uuidString)").path
+    defer { try? FileManager.default.removeItem(atPath: evidence) }
+    config.attachmentDirectory = evidence
     adjust(&config)
     do {
         try await configure(app, config: config)
