@@ -96,6 +96,40 @@ public enum Assessment {
         }
     }
 
+    /// A 督办 step as the assessment sees it: a rectification's deadline and the day it was
+    /// closed, or the day a criticism was recorded.
+    public struct Step: Sendable, Hashable {
+        public var kind: Supervision.Kind
+        public var deadline: CalendarDate?
+        public var closedOn: CalendarDate?
+        public var createdOn: CalendarDate?
+
+        public init(kind: Supervision.Kind, deadline: CalendarDate?, closedOn: CalendarDate?, createdOn: CalendarDate?) {
+            self.kind = kind
+            self.deadline = deadline
+            self.closedOn = closedOn
+            self.createdOn = createdOn
+        }
+    }
+
+    /// A unit's facts in the round of `month`: its reports (on time: handed in and not late), the
+    /// tasks it leads in `rows`, its rectifications due that month (on time: closed by the
+    /// deadline) and its criticisms recorded that month.
+    public static func facts(unit: Unit, month: YearMonth, reports: [Bulletin.ReportFact], rows: [Ledger.Row], steps: [Step]) -> UnitFacts {
+        let mine = reports.filter { $0.unitID == unit.id }
+        func inMonth(_ date: CalendarDate?) -> Bool { date.map { YearMonth(year: $0.year, month: $0.month) == month } ?? false }
+        let rectifications = steps.filter { $0.kind == .rectification && inMonth($0.deadline) }
+        return UnitFacts(
+            unitID: unit.id, unitName: unit.shortName, reportsDue: mine.count, reportsOnTime: mine.count { $0.submitted && !$0.late },
+            tasks: rows.filter { $0.task.leadUnitIDs.contains(unit.id) }.map { .init(expected: $0.expected, verified: $0.verified, colour: $0.colour) },
+            rectificationsDue: rectifications.count,
+            rectificationsOnTime: rectifications.count { step in
+                guard let closed = step.closedOn, let deadline = step.deadline else { return false }
+                return closed <= deadline
+            },
+            criticisms: steps.count { $0.kind == .criticism && inMonth($0.createdOn) })
+    }
+
     /// One criterion's points, its most, and why.
     public struct Part: Sendable, Hashable {
         public var criterion: Criterion

@@ -202,6 +202,10 @@ public enum Dispatch {
         }
     }
 
+    /// Whether a report in `status` counts as handed in (submitted or accepted): the ledger's
+    /// reported values, the bulletin's reporting section and the assessment read it.
+    public static func isSubmitted(_ status: ReportStatus?) -> Bool { !unitMayEdit(status) }
+
     /// A report submitted after the round's due date is late (accepted, and marked).
     public static func isLate(submittedOn date: CalendarDate, dueDate: CalendarDate) -> Bool { dueDate < date }
 

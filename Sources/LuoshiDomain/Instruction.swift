@@ -61,6 +61,14 @@ public enum Instruction {
         }
     }
 
+    /// The message telling a recipient unit of an instruction.
+    public static func notice(id: UUID, leader: String, text: String, unitID: UUID, task: PlanTask?, roundID: UUID?, link: String) -> Reminders.Notice {
+        Reminders.Notice(key: "instruction|\(id)|\(unitID)", kind: .instruction, unitID: unitID, roundID: roundID, taskID: task?.id,
+                         title: LocalizedText(zh: "\(leader)批示\(task.map { "（第\($0.number)项任务）" } ?? "")",
+                                              en: "Instruction from \(leader)\(task.map { " (task \($0.number))" } ?? "")"),
+                         body: LocalizedText(zh: text, en: text), link: link)
+    }
+
     public static let maximumTextLength = 2_000
 
     /// The instruction's or a reply's text, trimmed, or why it is refused (naming `field`).

@@ -100,6 +100,11 @@ public enum Supervision {
         }
     }
 
+    /// A step waiting for a reply past its date (due today is not late yet).
+    public static func isOverdue(_ status: Status, deadline: CalendarDate?, today: CalendarDate) -> Bool {
+        status == .open && (deadline.map { $0 < today } ?? false)
+    }
+
     // MARK: Proposals
 
     /// What the rules propose: which step, for which task and lead unit, and why. `key` names the
@@ -183,8 +188,8 @@ public enum Supervision {
                 }
             }
         }
-        for step in active where step.status == .open {
-            guard let deadline = step.deadline, deadline < today, let next = step.kind.next, !covered(step.taskID, step.unitID, by: next) else { continue }
+        for step in active where isOverdue(step.status, deadline: step.deadline, today: today) {
+            guard let deadline = step.deadline, let next = step.kind.next, !covered(step.taskID, step.unitID, by: next) else { continue }
             proposals.append(Proposal(key: "next|\(step.id)", kind: next, taskID: step.taskID, unitID: step.unitID, previousID: step.id,
                                       reason: LocalizedText(zh: "\(step.kind.text.zh)已过答复期限（\(deadline.iso)）未答复",
                                                             en: "\(step.kind.text.en) unanswered past its deadline (\(deadline.iso))")))
@@ -275,6 +280,24 @@ public enum Supervision {
                                  imprint: "\(issuer)　　\(date.chinese)印发")
     }
 
+    /// Why a step is escalated, as the next step's facts start: "经督办单（督办〔2023〕1号）仍未落实到位".
+    public static func escalationReason(from kind: Kind, number: String?) -> String {
+        "经\(kind.text.zh)\(number.map { "（\($0)）" } ?? "")仍未落实到位"
+    }
+
+    /// The message telling the addressed unit of a new step.
+    public static func notice(id: UUID, kind: Kind, number: String?, unitID: UUID, task: PlanTask?, facts: String, demands: String,
+                              deadline: CalendarDate?, link: String) -> Reminders.Notice {
+        let taskZh = task.map { "第\($0.number)项任务" } ?? "", taskEn = task.map { "task \($0.number)" } ?? ""
+        return Reminders.Notice(
+            key: "supervision|\(id)", kind: .supervision, unitID: unitID, roundID: nil, taskID: task?.id,
+            title: LocalizedText(zh: "\(kind.text.zh)\(number.map { "（\($0)）" } ?? "")：\(taskZh)",
+                                 en: "\(kind.text.en)\(number.map { " \($0)" } ?? ""): \(taskEn)"),
+            body: LocalizedText(zh: "\(facts)\n\(demands)\(deadline.map { "，请于\($0.iso)前答复" } ?? "")",
+                                en: "\(facts)\n\(demands)\(deadline.map { " Reply by \($0.iso)." } ?? "")"),
+            link: link)
+    }
+
     /// The texts an accepted proposal starts with.
     public static func suggestedTexts(_ kind: Kind, task: PlanTask, reason: String) -> (facts: String, demands: String) {
         let content = task.content.count > 60 ? task.content.prefix(60) + "……" : task.content
@@ -362,8 +385,13 @@ public enum Inspection {
         return .success(Plan(topic: topic, team: team, startsOn: starts, endsOn: ends, tasks: chosen, unitIDs: unitIDs.filter { seen.insert($0).inserted }))
     }
 
-    /// The facts of the rectification a finding becomes.
-    public static func rectificationFacts(topic: String, finding: String) -> String {
-        "专项督查“\(topic)”发现：\(finding)"
+    /// The rectification a finding becomes: addressed to the unit the finding names (which may
+    /// cooperate on the task rather than lead it), with the finding as its facts, due in the
+    /// ladder's usual time.
+    public static func rectification(topic: String, finding: String, task: PlanTask, unitID: UUID, today: CalendarDate) -> Supervision.Draft {
+        let kind = Supervision.Kind.rectification
+        return Supervision.Draft(kind: kind, task: task, unitID: unitID, facts: "专项督查“\(topic)”发现：\(finding)",
+                                 demands: Supervision.suggestedTexts(kind, task: task, reason: "").demands,
+                                 deadline: today.adding(days: kind.defaultDays ?? 30))
     }
 }

@@ -57,4 +57,21 @@ import Testing
         #expect(tied.map(\.rank) == [1, 1, 3] && tied.map(\.excellent) == [true, true, false], "a tie with the band's last is 优秀 too")
         #expect(Assessment.rank([score(a, "甲", 90)], excellentShare: 0).map(\.excellent) == [false])
     }
+
+    @Test func aUnitsFactsAreCountedForItsMonth() {
+        let unit = LuoshiDomain.Unit(id: a, jurisdictionCode: "371323", name: "沂水县交通运输局", shortName: "县交通运输局", aliases: [], kind: .department)
+        let june = YearMonth(year: 2023, month: 6)!
+        func day(_ iso: String) -> CalendarDate { CalendarDate(iso: iso)! }
+        let reports = [Bulletin.ReportFact(taskID: UUID(), unitID: a, submitted: true, late: false), .init(taskID: UUID(), unitID: a, submitted: true, late: true),
+                       .init(taskID: UUID(), unitID: a, submitted: false, late: false), .init(taskID: UUID(), unitID: b, submitted: true, late: false)]
+        let steps = [Assessment.Step(kind: .rectification, deadline: day("2023-06-20"), closedOn: day("2023-06-18"), createdOn: day("2023-06-01")),
+                     .init(kind: .rectification, deadline: day("2023-06-20"), closedOn: day("2023-07-02"), createdOn: day("2023-06-01")),
+                     .init(kind: .rectification, deadline: day("2023-07-20"), closedOn: nil, createdOn: day("2023-06-01")),
+                     .init(kind: .criticism, deadline: nil, closedOn: nil, createdOn: day("2023-06-30")),
+                     .init(kind: .criticism, deadline: nil, closedOn: nil, createdOn: day("2023-07-01"))]
+        let facts = Assessment.facts(unit: unit, month: june, reports: reports, rows: [], steps: steps)
+        #expect((facts.reportsDue, facts.reportsOnTime) == (3, 1), "another unit's report is not counted; late and missing are not on time")
+        #expect((facts.rectificationsDue, facts.rectificationsOnTime) == (2, 1), "July's rectification is not due in June; one closed late")
+        #expect(facts.criticisms == 1 && facts.tasks.isEmpty)
+    }
 }

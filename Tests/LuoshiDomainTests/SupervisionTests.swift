@@ -103,6 +103,10 @@ import Testing
         guard case .failure(let problems) = Inspection.plan(bad, tasks: [road, budget], units: units) else { Issue.record("accepted"); return }
         #expect(problems.all.map(\.field) == ["topic", "endsOn", "tasks", "units"])
         #expect(problems.all[2].message.zh == "方案中没有这些任务序号：9.9" && problems.all[3].message.zh == "没有这些单位：县农业局")
+        let rectification = Inspection.rectification(topic: "重点项目建设专项督查", finding: "用地手续未办结。", task: road, unitID: finance, today: today)
+        #expect(rectification.kind == .rectification && rectification.unitID == finance && rectification.deadline == CalendarDate(iso: "2023-08-09"),
+                "addressed to the unit found, though it does not lead the task")
+        #expect(rectification.facts == "专项督查“重点项目建设专项督查”发现：用地手续未办结。")
     }
 
     @Test func anOrderIsPrintedAddressedToTheUnitHead() {

@@ -455,7 +455,7 @@ enum DispatchController {
             let reminders = try await ReminderModel.query(on: req.db).filter(\.$unitID == unitID).sort(\.$createdAt, .descending).limit(10).all()
             let steps = try await SupervisionItemModel.query(on: req.db).filter(\.$plan.$id == plan.id).filter(\.$unitID == unitID)
                 .filter(\.$status ~~ [.open, .replied]).sort(\.$createdAt).all()
-            unitWork = .init(round: latest, due: led.filter { ![.submitted, .accepted].contains(status[$0.id]) && status[$0.id] != .returned },
+            unitWork = .init(round: latest, due: led.filter { !Dispatch.isSubmitted(status[$0.id]) && status[$0.id] != .returned },
                              returned: led.filter { status[$0.id] == .returned },
                              reminders: reminders.map { .init(title: $0.title, kind: $0.kind, sentAt: $0.createdAt, link: $0.link) },
                              supervision: steps.compactMap { SupervisionController.row($0, catalog: snapshot, today: today(req)) })

@@ -112,7 +112,7 @@ enum InspectionController {
                 let rectification = rectifications.first { $0.id == finding.rectificationID }
                 return .init(id: findingID, task: task, unit: catalog.unitsByID[finding.unitID]?.shortName ?? "", text: finding.text,
                              files: files.filter { $0.$finding.id == findingID }.compactMap { file in file.id.map { .init(id: $0, name: file.fileName, size: file.size) } },
-                             rectification: rectification.flatMap { item in item.id.map { ($0, item.documentNumber ?? item.kind.text.zh) } })
+                             rectification: rectification.flatMap { item in item.id.map { ($0, item.kind, item.documentNumber) } })
             },
             managesPlans: Policy.can(user.actor, .managePlans), csrfToken: user.csrfToken ?? "", values: values, errors: errors,
             notice: req.query[String.self, at: "done"])
@@ -170,16 +170,8 @@ enum InspectionController {
             return req.redirect(to: SiteURL.supervisionItem(existing).path, redirectType: .normal)
         }
         guard let task = catalog.tasksByID[finding.taskID] else { throw DomainError.taskNotFound(finding.taskID) }
-        let today = DispatchController.today(req)
-        let kind = Supervision.Kind.rectification
-        let form = Supervision.Form(kind: kind.rawValue, taskID: task.id.uuidString, unitID: finding.unitID.uuidString,
-                                    facts: Inspection.rectificationFacts(topic: inspection.topic, finding: finding.text),
-                                    demands: Supervision.suggestedTexts(kind, task: task, reason: "").demands,
-                                    deadline: today.adding(days: kind.defaultDays ?? 30).iso)
-        // A finding may name a unit that does not lead the task: it is still the one to rectify.
-        var tasks = [task.id: task]
-        if !task.leadUnitIDs.contains(finding.unitID) { tasks[task.id]?.leadUnitIDs.append(finding.unitID) }
-        let draft = try Supervision.draft(form, tasks: tasks, today: today).get()
+        let draft = Inspection.rectification(topic: inspection.topic, finding: finding.text, task: task, unitID: finding.unitID,
+                                             today: DispatchController.today(req))
         let findingID = try finding.requireID()
         let item = try await SupervisionStore.create(draft, plan: plan, previous: nil, by: req.auditWho, now: req.now, on: req.db) { itemID, db in
             try await InspectionFindingModel.query(on: db).filter(\.$id == findingID).set(\.$rectificationID, to: itemID).update()

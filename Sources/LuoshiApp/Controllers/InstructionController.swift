@@ -71,10 +71,7 @@ enum InstructionController {
         let id = try model.requireID()
         // The recipient units hear of it in their inbox (and by email and webhook where set).
         let notices = recipients.compactMap(\.unitID).map { unitID in
-            Reminders.Notice(key: "instruction|\(id)|\(unitID)", kind: .instruction, unitID: unitID, roundID: model.roundID, taskID: model.taskID,
-                             title: LocalizedText(zh: "\(model.leaderName)批示\(task.map { "（第\($0.number)项任务）" } ?? "")",
-                                                  en: "Instruction from \(model.leaderName)\(task.map { " (task \($0.number))" } ?? "")"),
-                             body: LocalizedText(zh: text, en: text), link: SiteURL.instruction(id).path)
+            Instruction.notice(id: id, leader: model.leaderName, text: text, unitID: unitID, task: task, roundID: model.roundID, link: SiteURL.instruction(id).path)
         }
         if try await ReminderCenter.store(notices, jurisdiction: model.jurisdictionCode, sentBy: user.actor.username, app: req.application, now: req.now) > 0 {
             req.application.reminderScheduler.deliverSoon(req.application)
@@ -118,7 +115,7 @@ enum InstructionController {
         let strings = context.strings.instructions
         var targetName = "", targetURL: SiteURL?
         if let taskID = model.taskID, let task = catalog.tasksByID[taskID] {
-            targetName = "第\(task.number)项 \(task.content.prefix(30))"
+            targetName = "\(task.number) \(task.content.prefix(30))"
             if let roundID = model.roundID, let unitID = model.reportUnitID {
                 targetName += "（\(catalog.unitsByID[unitID]?.shortName ?? "")）"
                 targetURL = .roundTask(roundID: roundID, taskID: taskID)
@@ -126,7 +123,7 @@ enum InstructionController {
                 targetURL = .taskWork(taskID)
             }
         } else if let bulletinID = model.bulletinID, let bulletin = try await BulletinModel.find(bulletinID, on: req.db) {
-            targetName = "\(bulletin.issueNumber.map { "第\($0)期" } ?? "草稿") \(bulletin.title)"
+            targetName = "\(context.strings.bulletins.issueName(bulletin.issueNumber)) \(bulletin.title)"
             targetURL = .bulletin(bulletinID)
         }
         let page = InstructionPage.Model(
@@ -178,7 +175,7 @@ enum InstructionController {
         }, showAgain: { try await render(req, model, responses, catalog: catalog, user: user, draftReply: reply, errors: $0) })
     }
 
-    /// Instructions on `taskID` (the task itself and its reports), newest first, with their responses.
+    /// The instructions `query` selects (at most 50, newest first), with their responses.
     static func summaries(_ query: QueryBuilder<InstructionModel>, catalog: CatalogSnapshot, strings: InstructionStrings, on db: any Database) async throws -> [InstructionViews.Summary] {
         let models = try await query.sort(\.$createdAt, .descending).limit(50).all()
         let ids = models.compactMap(\.id)

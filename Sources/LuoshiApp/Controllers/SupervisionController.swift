@@ -23,7 +23,7 @@ enum SupervisionController {
         guard let id = item.id, let task = catalog.tasksByID[item.taskID] else { return nil }
         return .init(id: id, kind: item.kind, number: item.documentNumber, task: task, unit: catalog.unitsByID[item.unitID]?.shortName ?? "",
                      deadline: item.deadlineDate, status: item.status,
-                     overdue: item.status == .open && (item.deadlineDate.map { $0 < today } ?? false))
+                     overdue: Supervision.isOverdue(item.status, deadline: item.deadlineDate, today: today))
     }
 
     // MARK: The plan's page
@@ -46,7 +46,7 @@ enum SupervisionController {
         let previous = previousID.flatMap { id in items.first { $0.id == id } }
         var form = posted ?? Supervision.Form(kind: Supervision.Kind.order.rawValue, taskID: "", unitID: "", facts: "", demands: "", deadline: "")
         if posted == nil, let source = proposal.map({ ($0.kind, $0.taskID, $0.unitID, $0.reason.zh) })
-            ?? previous.flatMap({ item in item.kind.next.map { ($0, item.taskID, item.unitID, "经\(item.kind.text.zh)\(item.documentNumber.map { "（\($0)）" } ?? "")仍未落实到位") } }),
+            ?? previous.flatMap({ item in item.kind.next.map { ($0, item.taskID, item.unitID, Supervision.escalationReason(from: item.kind, number: item.documentNumber)) } }),
            let task = catalog.tasksByID[source.1] {
             let texts = Supervision.suggestedTexts(source.0, task: task, reason: source.3)
             form = .init(kind: source.0.rawValue, taskID: task.id.uuidString, unitID: source.2.uuidString, facts: texts.facts, demands: texts.demands,
@@ -148,7 +148,7 @@ enum SupervisionController {
             events: events.map { .init(step: $0.step, status: $0.status, note: $0.note, actor: $0.actor, at: $0.createdAt) },
             version: item.version, mayReply: user.actor.unitID == item.unitID && Policy.can(user.actor, .submitUnitWork) && item.status == .open,
             managesPlans: Policy.can(user.actor, .managePlans), csrfToken: user.csrfToken ?? "", draftReply: draftReply ?? "", errors: errors,
-            notice: req.query[String.self, at: "done"], attachmentMaxBytes: req.application.luoshiConfig.attachmentMaxBytes)
+            notice: req.query[String.self, at: "done"])
         return req.htmlResponse(SupervisionItemPage.render(model, context: req.pageContext(section: .workbench)), status: errors.first?.status ?? .ok)
     }
 

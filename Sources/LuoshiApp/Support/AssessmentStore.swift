@@ -13,30 +13,14 @@ enum AssessmentStore {
         case year
     }
 
-    static func facts(plan: Plan, round: DispatchStore.Round, catalog: CatalogSnapshot, cache: LedgerCache, steps: [SupervisionItemModel],
-                      closedOn: [UUID: CalendarDate], on db: any Database) async throws -> [Assessment.UnitFacts] {
+    static func facts(plan: Plan, round: DispatchStore.Round, catalog: CatalogSnapshot, cache: LedgerCache, steps: [UUID: [Assessment.Step]],
+                      on db: any Database) async throws -> [Assessment.UnitFacts] {
         let tasks = catalog.tasksByPlan[plan.id] ?? []
         let rows = try await DispatchStore.ledger(plan: plan, snapshot: catalog, asOf: round.dueDate, cache: cache, on: db)
-        let pipeline = try await DispatchStore.pipeline(round, tasks: tasks, on: db)
+        let reports = try await DispatchStore.reportFacts(round, tasks: tasks, on: db)
         let leading = Set(tasks.flatMap(\.leadUnitIDs))
         return catalog.units(in: plan.jurisdictionCode).filter { leading.contains($0.id) }.map { unit in
-            let reports = pipeline.filter { $0.unitID == unit.id }
-            let mine = steps.filter { $0.unitID == unit.id }
-            let rectifications = mine.filter { step in
-                step.kind == .rectification && step.deadlineDate.map { YearMonth(year: $0.year, month: $0.month) == round.month } == true
-            }
-            return Assessment.UnitFacts(
-                unitID: unit.id, unitName: unit.shortName, reportsDue: reports.count,
-                reportsOnTime: reports.count { [.submitted, .accepted].contains($0.status) && !$0.late },
-                tasks: rows.filter { $0.task.leadUnitIDs.contains(unit.id) }.map { .init(expected: $0.expected, verified: $0.verified, colour: $0.colour) },
-                rectificationsDue: rectifications.count,
-                rectificationsOnTime: rectifications.count { step in
-                    guard let id = step.id, let closed = closedOn[id], let deadline = step.deadlineDate else { return false }
-                    return closed <= deadline
-                },
-                criticisms: mine.count { step in
-                    step.kind == .criticism && step.createdAt.map { CalendarDate(date: $0) }.map { YearMonth(year: $0.year, month: $0.month) == round.month } == true
-                })
+            Assessment.facts(unit: unit, month: round.month, reports: reports, rows: rows, steps: steps[unit.id] ?? [])
         }
     }
 
@@ -50,13 +34,17 @@ enum AssessmentStore {
             .filter(\.$step == "close").all()
         let closedOn = Dictionary(closes.compactMap { event in event.createdAt.map { (event.$item.id, CalendarDate(date: $0)) } },
                                   uniquingKeysWith: { first, _ in first })
+        let byUnit = Dictionary(grouping: steps, by: \.unitID).mapValues { items in
+            items.map { Assessment.Step(kind: $0.kind, deadline: $0.deadlineDate, closedOn: $0.id.flatMap { closedOn[$0] },
+                                        createdOn: $0.createdAt.map(CalendarDate.init(date:))) }
+        }
         let rounds: [DispatchStore.Round] = switch period {
         case .month(let round): [round]
         case .year: try await cache.rounds(plan.id, load: { try await DispatchStore.rounds(planID: plan.id, on: db) }).filter { $0.dueDate <= today }
         }
         var months: [[Assessment.Score]] = []
         for round in rounds {
-            months.append(try await facts(plan: plan, round: round, catalog: catalog, cache: cache, steps: steps, closedOn: closedOn, on: db)
+            months.append(try await facts(plan: plan, round: round, catalog: catalog, cache: cache, steps: byUnit, on: db)
                 .map { Assessment.score($0, weights: weights) })
         }
         let scores = if case .month = period { months.first ?? [] } else { Assessment.year(months) }

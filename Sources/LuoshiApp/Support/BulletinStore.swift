@@ -25,10 +25,7 @@ enum BulletinStore {
     static func takeSnapshot(plan: Plan, round: DispatchStore.Round, catalog: CatalogSnapshot, cache: LedgerCache, on db: any Database,
                              now: Date) async throws -> Bulletin.Snapshot {
         let rows = try await DispatchStore.ledger(plan: plan, snapshot: catalog, asOf: round.dueDate, cache: cache, on: db)
-        let pipeline = try await DispatchStore.pipeline(round, tasks: catalog.tasksByPlan[plan.id] ?? [], on: db)
-        let facts = pipeline.map { entry in
-            Bulletin.ReportFact(taskID: entry.task.id, unitID: entry.unitID, submitted: [.submitted, .accepted].contains(entry.status), late: entry.late)
-        }
+        let facts = try await DispatchStore.reportFacts(round, tasks: catalog.tasksByPlan[plan.id] ?? [], on: db)
         let rules = try await DispatchStore.rules(for: plan, cache: cache, on: db)
         return Bulletin.snapshot(month: round.month, asOf: round.dueDate, takenAt: now, ruleSet: rules.name, rows: rows,
                                  parts: catalog.partsByPlan[plan.id] ?? [], leaders: catalog.leaders(in: plan.jurisdictionCode),

@@ -153,6 +153,13 @@ enum DispatchStore {
         }
     }
 
+    /// Each task × lead unit of `round`: whether its report is handed in, and whether late.
+    static func reportFacts(_ round: Round, tasks: [PlanTask], on db: any Database) async throws -> [Bulletin.ReportFact] {
+        try await pipeline(round, tasks: tasks, on: db).map { entry in
+            Bulletin.ReportFact(taskID: entry.task.id, unitID: entry.unitID, submitted: Dispatch.isSubmitted(entry.status), late: entry.late)
+        }
+    }
+
     static func rounds(planID: UUID, on db: any Database) async throws -> [Round] {
         try await ReportRoundModel.query(on: db).filter(\.$plan.$id == planID).all().compactMap(round).sorted { $0.month < $1.month }
     }
@@ -209,7 +216,7 @@ enum DispatchStore {
             if report.status == .accepted, let verified = report.verifiedProgress.map(Double.init) {
                 entry.verified = min(entry.verified ?? verified, verified)
             }
-            if [.submitted, .accepted].contains(report.status), let reported = report.progress.map(Double.init) {
+            if Dispatch.isSubmitted(report.status), let reported = report.progress.map(Double.init) {
                 entry.reported = min(entry.reported ?? reported, reported)
             }
             perRound[report.taskID, default: [:]][report.$round.id] = entry
@@ -222,7 +229,7 @@ enum DispatchStore {
         // Missing: a lead unit without a submitted report in the latest round due by the date.
         var missing: Set<UUID> = []
         if let latest = rounds.filter({ $0.dueDate <= asOf }).max(by: { $0.dueDate < $1.dueDate }) {
-            let submitted = Set(reports.filter { $0.$round.id == latest.id && [.submitted, .accepted].contains($0.status) }
+            let submitted = Set(reports.filter { $0.$round.id == latest.id && Dispatch.isSubmitted($0.status) }
                 .map { "\($0.taskID)|\($0.unitID)" })
             for task in tasks where task.leadUnitIDs.contains(where: { !submitted.contains("\(task.id)|\($0)") }) {
                 missing.insert(task.id)

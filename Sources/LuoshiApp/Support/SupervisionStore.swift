@@ -92,14 +92,8 @@ enum SupervisionStore {
     /// Tells the addressed unit of a new step (inbox, and email and webhook where set).
     static func notify(_ item: SupervisionItemModel, catalog: CatalogSnapshot, app: Application, sentBy: String, now: Date) async throws {
         let id = try item.requireID()
-        let number = item.documentNumber.map { "（\($0)）" } ?? ""
-        let task = catalog.tasksByID[item.taskID].map { "第\($0.number)项任务" } ?? ""
-        let deadline = item.deadline.map { "，请于\($0)前答复" } ?? ""
-        let notice = Reminders.Notice(
-            key: "supervision|\(id)", kind: .supervision, unitID: item.unitID, roundID: nil, taskID: item.taskID,
-            title: LocalizedText(zh: "\(item.kind.text.zh)\(number)：\(task)", en: "\(item.kind.text.en)\(item.documentNumber.map { " \($0)" } ?? ""): \(task)"),
-            body: LocalizedText(zh: "\(item.facts)\n\(item.demands)\(deadline)", en: "\(item.facts)\n\(item.demands)\(item.deadline.map { " Reply by \($0)." } ?? "")"),
-            link: SiteURL.supervisionItem(id).path)
+        let notice = Supervision.notice(id: id, kind: item.kind, number: item.documentNumber, unitID: item.unitID, task: catalog.tasksByID[item.taskID],
+                                        facts: item.facts, demands: item.demands, deadline: item.deadlineDate, link: SiteURL.supervisionItem(id).path)
         if try await ReminderCenter.store([notice], jurisdiction: item.jurisdictionCode, sentBy: sentBy, app: app, now: now) > 0 {
             app.reminderScheduler.deliverSoon(app)
         }

@@ -124,7 +124,7 @@ enum InspectionPage {
         var unit: String
         var text: String
         var files: [SupervisionItemPage.File]
-        var rectification: (id: UUID, title: String)?
+        var rectification: (id: UUID, kind: Supervision.Kind, number: String?)?
     }
 
     struct Model: Sendable {
@@ -194,7 +194,11 @@ enum InspectionPage {
                 }
             }
             if let rectification = finding.rectification {
-                Node.p { Node.text("\(i.rectification)："); Node.a(.href(SiteURL.supervisionItem(rectification.id).path), text: rectification.title) }
+                Node.p {
+                    Node.text("\(i.rectification)：")
+                    Node.a(.href(SiteURL.supervisionItem(rectification.id).path),
+                           text: rectification.number ?? rectification.kind.text.text(in: language))
+                }
             }
             if model.managesPlans {
                 Node.form(.method("post"), .action(SiteURL.inspectionFindingFiles(finding.id).path), .custom("enctype", "multipart/form-data"),

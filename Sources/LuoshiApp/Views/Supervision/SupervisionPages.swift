@@ -184,7 +184,6 @@ enum SupervisionItemPage {
         var draftReply: String
         var errors: [DomainError]
         var notice: String?
-        var attachmentMaxBytes: Int
 
         func error(_ field: String) -> DomainError? { errors.first { $0.field == field } }
     }
