@@ -17,8 +17,10 @@ public struct AppConfig: Sendable {
     public var postgresSchema: String?
     /// Bcrypt work factor for passwords (`LUOSHI_BCRYPT_COST`, 10–14, default 12); tests use 4.
     public var bcryptCost: Int = 12
-    /// Where evidence attachments are stored (`LUOSHI_ATTACHMENT_DIR`, default `./attachments`).
-    public var attachmentDirectory: String = "attachments"
+    /// Where evidence files are kept: in the database (the default, every instance reads them and
+    /// a backup of the database holds them), or, with `LUOSHI_ATTACHMENT_DIR`, in that directory,
+    /// which every instance must share.
+    public var attachmentDirectory: String?
     /// The largest evidence attachment accepted (`LUOSHI_ATTACHMENT_MAX_BYTES`, default 20 MB).
     public var attachmentMaxBytes: Int = 20 * 1024 * 1024
     /// Email for reminders; nil (no `LUOSHI_SMTP_HOST`) sends none.

@@ -18,11 +18,16 @@ public func configure(_ app: Application, config: AppConfig) async throws {
         app.databases.use(.postgres(configuration: configuration, sqlLogLevel: .debug), as: .psql)
     }
     app.migrations.add(LuoshiMigrations.all)
+    // The read models, made once here (not lazily by concurrent requests), all asking one watcher.
+    app.dataVersions = DataVersionWatcher()
+    _ = (app.catalog, app.ledgerCache, app.securitySettings, app.sessionCache, app.inboxCounts)
+    app.lifecycle.use(DataVersionLifecycle())
 
     app.routes.defaultMaxBodySize = ByteCount(value: config.maxBodySize)
     app.middleware = Middlewares()
     app.middleware.use(MetricsMiddleware(registry: app.metricsRegistry))
     app.middleware.use(LuoshiErrorMiddleware())
+    app.middleware.use(DataVersionMiddleware())
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(AuthenticationMiddleware())
     app.middleware.use(CSRFMiddleware())

@@ -68,7 +68,7 @@ struct AttachmentTests {
             let stored = try #require(try await AttachmentModel.query(on: app.db).first())
             let id = try stored.requireID()
             #expect(stored.fileName == "现场照片.png" && stored.contentType == "image/png" && stored.size == Self.png.count)
-            let onDisk = try AttachmentStore.path(for: id, in: app)
+            let onDisk = AttachmentStore.path(for: id, directory: directory)
             #expect(onDisk.hasPrefix(directory) && FileManager.default.contents(atPath: onDisk) == Data(Self.png))
             (status, body) = try await page(app, path, lead)
             #expect(body.contains("现场照片.png") && body.contains("/attachments/\(id.uuidString.lowercased())"))

@@ -213,7 +213,7 @@ struct CatalogAPITests {
             let plan = try #require(try await PlanModel.find(id, on: app.db))
             plan.status = .draft
             try await plan.save(on: app.db)
-            app.catalog.invalidate()
+            try await app.readDataVersions()
             try await app.testing().test(.GET, "/api/v1/plans") { res in
                 let list = try #require(try res.json() as? [Any])
                 #expect(list.isEmpty)

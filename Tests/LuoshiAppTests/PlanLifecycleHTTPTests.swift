@@ -18,7 +18,7 @@ struct PlanLifecycleHTTPTests {
         document.plan.documentNumber = nil
         document.illustrative = false
         let planID = try await PlanWriter.save(document, on: app.db, by: .system("test"), at: app.clock.now).plan.id
-        app.catalog.invalidate()
+        try await app.readDataVersions()
         return planID
     }
 

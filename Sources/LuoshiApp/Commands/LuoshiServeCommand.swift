@@ -23,7 +23,7 @@ struct LuoshiServeCommand: AnyAsyncCommand {
         try await app.prepareDatabase()
         if withSample {
             if try await SampleData.loadIfEmpty(into: app.db, at: app.clock.now) {
-                app.catalog.invalidate()
+                try await app.dataVersions.refresh(app.db as! any SQLDatabase)
                 try await SampleRounds.loadIfMissing(into: app.db, snapshot: try await app.catalog.snapshot(app.db as! any SQLDatabase))
                 context.console.info("已载入示例数据：沂水县2023年重点工作任务分解方案及4—6月调度（示例）/ Loaded the illustrative Yishui 2023 sample plan with its April–June rounds.")
             } else {
@@ -32,6 +32,7 @@ struct LuoshiServeCommand: AnyAsyncCommand {
         }
         let accounts = try await InitialAccounts.createIfNoUsers(app, sample: withSample)
         InitialAccounts.print(accounts, to: context.console)
+        app.dataVersions.start(app)
         app.lifecycle.use(ReminderSchedulerLifecycle())
         app.reminderScheduler.start(app)
         try await app.servers.asyncCommand.run(using: &context)
@@ -59,7 +60,7 @@ struct SampleCommand: AsyncCommand {
         let app = context.application
         try await app.prepareDatabase()
         let resolved = try await PlanWriter.save(try SampleData.document(), on: app.db, by: .system("cli"), at: app.clock.now)
-        app.catalog.invalidate()
+        try await app.dataVersions.refresh(app.db as! any SQLDatabase)
         try await SampleRounds.loadIfMissing(into: app.db, snapshot: try await app.catalog.snapshot(app.db as! any SQLDatabase))
         context.console.info("已载入示例方案：\(resolved.plan.title)，\(resolved.parts.count) 个部分、\(resolved.tasks.count) 项任务 / Loaded the sample plan.")
     }

@@ -64,7 +64,6 @@ struct ImportCommand: AsyncCommand {
         }
         if let existing = result.existing {
             let counts = try await PlanWriter.update(existing.plan, with: result.document, snapshot: snapshot, on: app.db, by: .system("cli"), at: app.clock.now)
-            app.catalog.invalidate()
             console.info("已更新方案 / Updated: \(counts.added) added, \(counts.removed) removed, \(counts.changed) changed")
             return
         }
@@ -79,7 +78,6 @@ struct ImportCommand: AsyncCommand {
             throw error
         }
         bar.succeed()
-        app.catalog.invalidate()
         console.info("已导入为草稿方案 / Imported as a draft plan: \(resolved.plan.id.uuidString.lowercased())")
     }
 }

@@ -161,7 +161,6 @@ enum AdminController {
             model.apply(new)
             model.version += 1
             try await model.save(on: req.db)
-            req.application.securitySettings.invalidate()
             try await req.audit(AuditLog.Event(action: "policy.change", targetType: "security_settings", targetID: "1",
                                                summary: SecuritySettings.changeSummary(from: old, to: new)))
             return try await renderSecurity(req, saved: true)

@@ -154,7 +154,6 @@ enum BulletinController {
     @Sendable static func publish(_ req: Request) async throws -> Response {
         try await onDraft(req) { model, _, fields in
             try await BulletinStore.publish(model, formVersion: fields["version"], by: req.auditWho, now: req.now, on: req.db)
-            req.application.ledgerCache.invalidate()
             return "published"
         }
     }

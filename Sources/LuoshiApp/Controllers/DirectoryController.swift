@@ -114,7 +114,6 @@ enum DirectoryController {
                                             summary: "\(unit.name)（\(unit.shortName)）aliases: \(unit.aliases.joined(separator: "、"))"),
                                       by: req.auditWho, at: req.now, on: db)
         }
-        req.application.catalog.invalidate()
         return id
     }
 
@@ -176,7 +175,6 @@ enum DirectoryController {
             try await AuditLog.append(.init(action: model == nil ? "leader.create" : "leader.update", targetType: "leader", targetID: id.uuidString,
                                             summary: "\(leader.name) \(leader.post)"), by: req.auditWho, at: req.now, on: db)
         }
-        req.application.catalog.invalidate()
         return id
     }
 

@@ -216,7 +216,6 @@ enum DispatchAPIController {
                               _ action: (Request, DispatchController.ReportScope, [String: String]) async throws -> String) async throws -> TaskInRound {
         let scope = try await DispatchController.roundTask(req)
         _ = try await action(req, scope, fields)
-        req.application.ledgerCache.invalidate()
         return try await taskInRound(req, scope)
     }
 

@@ -65,14 +65,8 @@ extension DispatchController {
 
     @Sendable static func attachment(_ req: Request) async throws -> Response {
         let (attachment, _, _) = try await visibleAttachment(req)
-        let path = try AttachmentStore.path(for: try attachment.requireID(), in: req.application)
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw DomainError.notFound("attachmentID", zh: "佐证材料文件已不在存储目录中，请联系管理员", en: "The attachment's file is missing from storage")
-        }
-        let response = try await req.fileio.asyncStreamFile(at: path, mediaType: AttachmentStore.mediaType(attachment.contentType))
-        response.headers.replaceOrAdd(name: .contentDisposition, value: AttachmentStore.contentDisposition(attachment.fileName))
-        response.headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")
-        return response
+        return try await AttachmentStore.download(try attachment.requireID(), fileName: attachment.fileName,
+                                                  contentType: attachment.contentType, field: "attachmentID", req)
     }
 
     @Sendable static func deleteAttachment(_ req: Request) async throws -> Response {
@@ -84,26 +78,29 @@ extension DispatchController {
         let id = try attachment.requireID()
         try await req.db.transaction { db in
             try await attachment.delete(on: db)
+            try await AttachmentStore.remove(id, on: db, req.application)
             try await req.audit(.init(action: "attachment.delete", targetType: "report", targetID: try report.requireID().uuidString,
                                       summary: attachment.fileName), on: db)
         }
-        try? FileManager.default.removeItem(atPath: try AttachmentStore.path(for: id, in: req.application))
+        AttachmentStore.removeFile(id, req.application)
         return req.redirect(to: SiteURL.roundTask(roundID: report.$round.id, taskID: report.taskID).path + "?done=detached#attachments-\(report.unitID.uuidString.lowercased())",
                             redirectType: .normal)
     }
 }
 
-/// Evidence files on disk: `{LUOSHI_ATTACHMENT_DIR}/{first two hex digits}/{id}`, written to a
-/// temporary name and renamed, so a half-written file never has a row.
+/// Where evidence bytes live: rows of `stored_files` (the default), or files under
+/// `{LUOSHI_ATTACHMENT_DIR}/{first two hex digits}/{id}`, written to a temporary name and renamed.
+/// Either way a file without its row never shows, and a failed row leaves no file behind.
 enum AttachmentStore {
-    static func path(for id: UUID, in app: Application) throws -> String {
+    static func path(for id: UUID, directory: String) -> String {
         let name = id.uuidString.lowercased()
-        let root = URL(fileURLWithPath: app.luoshiConfig.attachmentDirectory, isDirectory: true)
+        let root = URL(fileURLWithPath: directory, isDirectory: true)
         return root.appendingPathComponent(String(name.prefix(2)), isDirectory: true).appendingPathComponent(name).path
     }
 
-    /// Checks the request's `file` (its kind by content, its size), writes it under a new id and
-    /// runs `record` (its row and audit entry) in one transaction; if that fails the file goes.
+    /// Checks the request's `file` (its kind by content, its size), stores it under a new id and
+    /// runs `record` (its row and audit entry) in one transaction (with the bytes, when they go to
+    /// the database); if that fails nothing is kept.
     static func store(_ req: Request, record: @escaping @Sendable (UUID, Evidence.Accepted, ByteBuffer, any Database) async throws -> Void) async throws {
         let file = try? req.content.get(File.self, at: "file")
         let data = file?.data ?? ByteBuffer()
@@ -111,7 +108,14 @@ enum AttachmentStore {
                                           leadingBytes: Array(data.readableBytesView.prefix(16)),
                                           maxBytes: req.application.luoshiConfig.attachmentMaxBytes).get()
         let id = UUID()
-        let path = try path(for: id, in: req.application)
+        guard let directory = req.application.luoshiConfig.attachmentDirectory else {
+            try await req.db.transaction { db in
+                try await StoredFileModel(id: id, data: Data(buffer: data)).create(on: db)
+                try await record(id, accepted, data, db)
+            }
+            return
+        }
+        let path = path(for: id, directory: directory)
         try await write(data, to: path, req)
         do {
             try await req.db.transaction { db in try await record(id, accepted, data, db) }
@@ -119,6 +123,37 @@ enum AttachmentStore {
             try? FileManager.default.removeItem(atPath: path)
             throw error
         }
+    }
+
+    /// The stored file as a download (`private, no-store`), or 404 naming `field` when its bytes
+    /// are missing.
+    static func download(_ id: UUID, fileName: String, contentType: String, field: String, _ req: Request) async throws -> Response {
+        let missing = DomainError.notFound(field, zh: "佐证材料文件已不在存储中，请联系管理员", en: "The file is missing from storage")
+        let response: Response
+        if let directory = req.application.luoshiConfig.attachmentDirectory {
+            let path = path(for: id, directory: directory)
+            guard FileManager.default.fileExists(atPath: path) else { throw missing }
+            response = try await req.fileio.asyncStreamFile(at: path, mediaType: mediaType(contentType))
+        } else {
+            guard let stored = try await StoredFileModel.find(id, on: req.db) else { throw missing }
+            response = Response(status: .ok, body: .init(data: stored.data))
+            response.headers.contentType = mediaType(contentType)
+        }
+        response.headers.replaceOrAdd(name: .contentDisposition, value: contentDisposition(fileName))
+        response.headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")
+        return response
+    }
+
+    /// Removes the bytes of `id` in the caller's transaction (database), or after it (directory).
+    static func remove(_ id: UUID, on db: any Database, _ app: Application) async throws {
+        if app.luoshiConfig.attachmentDirectory == nil {
+            try await StoredFileModel.query(on: db).filter(\.$id == id).delete()
+        }
+    }
+
+    static func removeFile(_ id: UUID, _ app: Application) {
+        guard let directory = app.luoshiConfig.attachmentDirectory else { return }
+        try? FileManager.default.removeItem(atPath: path(for: id, directory: directory))
     }
 
     static func write(_ data: ByteBuffer, to path: String, _ req: Request) async throws {

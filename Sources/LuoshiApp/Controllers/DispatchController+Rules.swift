@@ -54,7 +54,6 @@ extension DispatchController {
             } catch let error as any DatabaseError where error.isConstraintFailure {
                 throw DomainError.staleEdit  // another instance saved the same version first
             }
-            req.application.ledgerCache.invalidate()
             return req.redirect(to: SiteURL.planRules(plan.id).path + "?done=saved", redirectType: .normal)
         }, showAgain: { try await renderRules(req, form: form, errors: $0) })
     }

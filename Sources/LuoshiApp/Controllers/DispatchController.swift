@@ -118,7 +118,6 @@ enum DispatchController {
             try await AuditLog.append(.init(action: "round.open", targetType: "plan", targetID: plan.id.uuidString,
                                             summary: "\(month) due \(due.iso)"), by: req.auditWho, at: req.now, on: db)
         }
-        req.application.ledgerCache.invalidate()
         return DispatchStore.Round(id: try model.requireID(), planID: plan.id, month: month, dueDate: due, status: .open, version: 1)
     }
 
@@ -154,7 +153,6 @@ enum DispatchController {
             try await AuditLog.append(.init(action: "round.close", targetType: "plan", targetID: plan.id.uuidString, summary: "\(round.month)"),
                                       by: req.auditWho, at: req.now, on: db)
         }
-        req.application.ledgerCache.invalidate()
         return req.redirect(to: SiteURL.round(round.id).path + "?done=closed", redirectType: .normal)
     }
 
@@ -213,7 +211,6 @@ enum DispatchController {
         let scope = try await roundTask(req)
         return try await savingForm({
             let done = try await action(scope, fields)
-            req.application.ledgerCache.invalidate()
             return req.redirect(to: SiteURL.roundTask(roundID: scope.round.id, taskID: scope.task.id).path + "?done=\(done)#\(anchor)",
                                 redirectType: .normal)
         }, showAgain: { try await renderReport(req, scope, errors: $0, drafts: fields) })

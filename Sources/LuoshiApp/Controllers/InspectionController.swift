@@ -177,7 +177,6 @@ enum InspectionController {
             try await InspectionFindingModel.query(on: db).filter(\.$id == findingID).set(\.$rectificationID, to: itemID).update()
         }
         try await SupervisionStore.notify(item, catalog: catalog, app: req.application, sentBy: req.auditWho.username, now: req.now)
-        req.application.ledgerCache.invalidate()
         return req.redirect(to: SiteURL.supervisionItem(try item.requireID()).path + "?done=created", redirectType: .normal)
     }
 }

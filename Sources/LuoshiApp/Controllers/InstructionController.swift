@@ -76,7 +76,6 @@ enum InstructionController {
         if try await ReminderCenter.store(notices, jurisdiction: model.jurisdictionCode, sentBy: user.actor.username, app: req.application, now: req.now) > 0 {
             req.application.reminderScheduler.deliverSoon(req.application)
         }
-        req.application.ledgerCache.invalidate()
         return req.redirect(to: SiteURL.instruction(id).path + "?done=created", redirectType: .normal)
     }
 
@@ -170,7 +169,6 @@ enum InstructionController {
                 try await req.audit(.init(action: "instruction.\(step.rawValue)", targetType: "instruction", targetID: try model.requireID().uuidString,
                                           summary: recipientName(response, catalog: catalog, req.pageContext(section: .none).strings.instructions)), on: db)
             }
-            req.application.ledgerCache.invalidate()
             return req.redirect(to: SiteURL.instruction(try model.requireID()).path + "?done=\(step == .reply ? "replied" : "acknowledged")", redirectType: .normal)
         }, showAgain: { try await render(req, model, responses, catalog: catalog, user: user, draftReply: reply, errors: $0) })
     }

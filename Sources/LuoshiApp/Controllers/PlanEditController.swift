@@ -111,7 +111,6 @@ enum PlanEditController {
             try await AuditLog.append(.init(action: model == nil ? "plan.create" : "plan.update", targetType: "plan", targetID: plan.id.uuidString,
                                             summary: "\(plan.jurisdictionCode) \(plan.year) \(plan.title)"), by: req.auditWho, at: req.now, on: db)
         }
-        req.application.catalog.invalidate()
         return plan.id
     }
 
@@ -181,7 +180,6 @@ enum PlanEditController {
             try await AuditLog.append(.init(action: model == nil ? "part.create" : "part.update", targetType: "plan", targetID: plan.id.uuidString,
                                             summary: "part \(part.number)\(renumbered): \(part.title)"), by: req.auditWho, at: req.now, on: db)
         }
-        req.application.catalog.invalidate()
         return id
     }
 

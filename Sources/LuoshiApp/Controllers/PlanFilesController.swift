@@ -160,7 +160,6 @@ enum PlanFilesController {
                                                          summary: "\(pair.alias) = \(unitName)"), by: req.auditWho, at: req.now, on: db)
             }
         }
-        req.application.catalog.invalidate()
         return req.redirect(to: SiteURL.planImportShow(try stored.requireID()).path + "?done=aliases", redirectType: .normal)
     }
 
@@ -189,7 +188,6 @@ enum PlanFilesController {
             }
             stored.appliedPlanID = planID
             try await stored.save(on: req.db)
-            req.application.catalog.invalidate()
             return req.redirect(to: result.existing == nil ? SiteURL.workbench.path : SiteURL.planManage(planID).path, redirectType: .normal)
         } catch let error as DomainError where error.field == "basis" {
             return try await dryRun(req, stored, errors: [error])

@@ -142,7 +142,6 @@ enum PlanManageController {
                                                          summary: "status \(plan.status.rawValue) → \(next.status.rawValue), \(step.date.iso)"),
                                           by: req.auditWho, at: req.now, on: db)
             }
-            req.application.catalog.invalidate()
             return req.redirect(to: SiteURL.planManage(planID).path, redirectType: .normal)
         } catch let error as DomainError {
             return try await render(req, error: error)

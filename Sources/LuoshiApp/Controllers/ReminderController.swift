@@ -34,7 +34,6 @@ enum ReminderController {
             query = query.filter(\.$id == id)
         }
         try await query.set(\.$readAt, to: req.now).update()
-        req.application.inboxCounts.remove(user.actor.userID)
         return req.redirect(to: SiteURL.inbox.path, redirectType: .normal)
     }
 

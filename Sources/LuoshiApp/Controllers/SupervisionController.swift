@@ -82,7 +82,6 @@ enum SupervisionController {
             }
             let item = try await SupervisionStore.create(draft, plan: plan, previous: previous, by: req.auditWho, now: req.now, on: req.db)
             try await SupervisionStore.notify(item, catalog: catalog, app: req.application, sentBy: req.auditWho.username, now: req.now)
-            req.application.ledgerCache.invalidate()
             return req.redirect(to: SiteURL.supervisionItem(try item.requireID()).path + "?done=created", redirectType: .normal)
         }, showAgain: { try await render(req, form: form, previousID: fields["previous"].flatMap(UUID.init(uuidString:)), errors: $0) })
     }
@@ -158,7 +157,6 @@ enum SupervisionController {
         let (item, plan, catalog, user) = try await item(req)
         return try await savingForm({
             let done = try await action(item, user)
-            req.application.ledgerCache.invalidate()
             return req.redirect(to: SiteURL.supervisionItem(try item.requireID()).path + "?done=\(done)", redirectType: .normal)
         }, showAgain: { try await renderItem(req, item: item, plan: plan, catalog: catalog, user: user, draftReply: draftReply, errors: $0) })
     }
@@ -265,11 +263,6 @@ enum SupervisionController {
             (unitID, jurisdiction) = (finding.unitID, inspection.jurisdictionCode)
         }
         guard let jurisdiction, jurisdiction == user.actor.jurisdictionCode, user.actor.role != .unitStaff || user.actor.unitID == unitID else { throw notFound }
-        let path = try AttachmentStore.path(for: id, in: req.application)
-        guard FileManager.default.fileExists(atPath: path) else { throw notFound }
-        let response = try await req.fileio.asyncStreamFile(at: path, mediaType: AttachmentStore.mediaType(file.contentType))
-        response.headers.replaceOrAdd(name: .contentDisposition, value: AttachmentStore.contentDisposition(file.fileName))
-        response.headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")
-        return response
+        return try await AttachmentStore.download(id, fileName: file.fileName, contentType: file.contentType, field: "fileID", req)
     }
 }

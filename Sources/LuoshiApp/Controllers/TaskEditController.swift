@@ -59,7 +59,6 @@ enum TaskEditController {
             try await AuditLog.append(.init(action: target.task == nil ? "task.create" : "task.update", targetType: "task",
                                             targetID: id.uuidString, summary: summary), by: req.auditWho, at: req.now, on: db)
         }
-        req.application.catalog.invalidate()
         return id
     }
 

@@ -73,7 +73,6 @@ enum TaskWorkController {
         let scope = try await scope(req)
         return try await savingForm({
             let done = try await action(scope)
-            req.application.catalog.invalidate()
             return req.redirect(to: SiteURL.taskWork(scope.task.id).path + "?done=\(done)#\(anchor)", redirectType: .normal)
         }, showAgain: { try await render(req, scope, errors: $0, drafts: drafts) })
     }

@@ -30,5 +30,8 @@ enum LuoshiMigrations {
         CreateSupervision(),
         // 012: leaders' instructions (批示) and their recipients' responses
         CreateInstructions(),
+        // 013: data versions bumped by triggers (coherent read models across processes), sign-in
+        // failures per address, evidence bytes in the database
+        CreateDataVersions(), CreateSignInFailures(), CreateStoredFiles(),
     ]
 }

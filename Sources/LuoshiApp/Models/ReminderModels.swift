@@ -84,3 +84,21 @@ final class AttachmentModel: Model, @unchecked Sendable {
 
     init() {}
 }
+
+/// The bytes of one evidence file kept in the database (its id is the attachment's or file's).
+final class StoredFileModel: Model, @unchecked Sendable {
+    static let schema = "stored_files"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "data") var data: Data
+    @Field(key: "size") var size: Int
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+
+    init(id: UUID, data: Data) {
+        self.id = id
+        self.data = data
+        self.size = data.count
+    }
+}

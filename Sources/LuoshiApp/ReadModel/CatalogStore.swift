@@ -6,8 +6,10 @@ import Vapor
 
 /// Holds the current `CatalogSnapshot` and the responses rendered from it.
 ///
-/// Reads never touch the database once the snapshot is loaded; a write calls `invalidate()`,
-/// which drops the snapshot and every cached response, and the next read loads a fresh one.
+/// Reads never touch the database once the snapshot is loaded. The snapshot and every cached
+/// response belong to the `catalog` data version they were built from: when any process commits
+/// a catalog write the version moves, and the next read loads a fresh snapshot (once, however
+/// many requests ask at the same moment).
 final class CatalogStore: Sendable {
     struct CachedResponse: Sendable {
         let body: ByteBuffer
@@ -16,8 +18,7 @@ final class CatalogStore: Sendable {
     }
 
     private struct State {
-        var snapshot: CatalogSnapshot?
-        var generation = 1
+        var responsesVersion = 0
         var responses: [String: CachedResponse] = [:]
         var cachedBytes = 0
     }
@@ -28,25 +29,19 @@ final class CatalogStore: Sendable {
     static let byteLimit = 48 * 1024 * 1024
 
     private let state = NIOLockedValueBox(State())
+    private let versions: DataVersionWatcher
+    private let snapshots = VersionedValue<CatalogSnapshot>()
 
-    func snapshot(_ sql: any SQLDatabase) async throws -> CatalogSnapshot {
-        let (current, generation) = state.withLockedValue { ($0.snapshot, $0.generation) }
-        if let current { return current }
-        let loaded = try await CatalogLoader.load(from: sql, version: generation)
-        state.withLockedValue { state in
-            if state.generation == generation, state.snapshot == nil { state.snapshot = loaded }
-        }
-        return loaded
+    init(versions: DataVersionWatcher) {
+        self.versions = versions
     }
 
-    /// Call after every write to plans, units or leaders.
-    func invalidate() {
-        state.withLockedValue { state in
-            state.snapshot = nil
-            state.generation += 1
-            state.responses.removeAll()
-            state.cachedBytes = 0
-        }
+    /// The snapshot of the current catalog version.
+    func snapshot(_ sql: any SQLDatabase) async throws -> CatalogSnapshot {
+        let stamp = try await versions.stamp(sql).restricted(to: [.catalog])
+        if let kept = snapshots.kept(for: stamp) { return kept }
+        let version = Int(stamp[.catalog])
+        return try await snapshots.value(for: stamp) { try await CatalogLoader.load(from: sql, version: version) }
     }
 
     /// The response cached under `key` for the snapshot `version`, or renders and caches it.
@@ -57,7 +52,12 @@ final class CatalogStore: Sendable {
         let etag = "W/\"\(version)-\(UInt32(truncatingIfNeeded: fullKey.hashValue ^ body.readableBytes))\""
         let cached = CachedResponse(body: body, contentType: contentType, etag: etag)
         state.withLockedValue { state in
-            guard state.generation == version else { return }
+            if version > state.responsesVersion {
+                state.responses.removeAll()
+                state.cachedBytes = 0
+                state.responsesVersion = version
+            }
+            guard state.responsesVersion == version else { return }
             if state.responses.count >= Self.responseLimit || state.cachedBytes + body.readableBytes > Self.byteLimit {
                 state.responses.removeAll()
                 state.cachedBytes = 0
@@ -74,16 +74,18 @@ extension Application {
 
     var catalog: CatalogStore {
         if let existing = storage[CatalogStoreKey.self] { return existing }
-        let store = CatalogStore()
+        let store = CatalogStore(versions: dataVersions)
         storage[CatalogStoreKey.self] = store
         return store
     }
 }
 
 extension Request {
-    /// The current snapshot of plans, tasks, units and leaders.
+    /// The current snapshot of plans, tasks, units and leaders. A request that may write (not
+    /// GET or HEAD) reads the data versions first, so what it reads after its own write shows it.
     func catalog() async throws -> CatalogSnapshot {
-        try await application.catalog.snapshot(sql)
+        if method != .GET && method != .HEAD { try await application.dataVersions.refresh(sql) }
+        return try await application.catalog.snapshot(sql)
     }
 
     /// Serves a cached response for this URL and `variant` (language, mode), answering

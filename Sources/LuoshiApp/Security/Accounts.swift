@@ -39,13 +39,13 @@ enum Accounts {
         let ip = request.clientIP
         let throttle = request.application.loginThrottle
         func fail(_ user: UserModel?, _ summary: String, _ error: DomainError) async throws -> Never {
-            throttle.recordFailure(ip, now: now)
+            try await throttle.recordFailure(ip, now: now, on: request.sql)
             try await AuditLog.append(
                 AuditLog.Event(action: "login", targetType: "user", targetID: user?.id?.uuidString ?? "", outcome: .failure, summary: summary),
                 by: AuditLog.Who(userID: user?.id, username: String(username.prefix(64)), clientIP: ip), at: now, on: request.db)
             throw error
         }
-        if throttle.isBlocked(ip, now: now) {
+        if try await throttle.isBlocked(ip, now: now, on: request.sql) {
             try await fail(nil, "address throttled", .tooManyAttempts)
         }
         let settings = try await request.application.securitySettings.current(request.db)
@@ -74,7 +74,7 @@ enum Accounts {
         user.failedLogins = 0
         user.lockedUntil = nil
         try await user.save(on: request.db)
-        throttle.reset(ip)
+        try await throttle.reset(ip, on: request.sql)
         try await AuditLog.append(
             AuditLog.Event(action: "login", targetType: "user", targetID: user.id?.uuidString ?? ""),
             by: AuditLog.Who(userID: user.id, username: user.username, clientIP: ip), at: now, on: request.db)

@@ -19,28 +19,24 @@ struct AuthenticationMiddleware: AsyncMiddleware {
                   !Self.isAPIWrite(request) {
             request.currentUser = try await Self.cachedUser(sessionToken: cookie, request)
             if let userID = request.currentUser?.actor.userID {
-                request.currentUser?.unread = try await request.application.inboxCounts.count(userID, now: request.now) {
+                request.currentUser?.unread = try await request.application.inboxCounts.count(userID, inboxVersion: request.application.dataVersions.current[.inbox]) {
                     try await NotificationModel.query(on: request.db).filter(\.$user.$id == userID).filter(\.$readAt == nil).count()
                 }
             }
         }
-        let response = try await next.respond(to: request)
-        // Sign-in, sign-out, password, account and administration changes may end or change any
-        // session: forget every remembered one.
-        if request.method != .GET, ["/login", "/logout", "/account", "/admin"].contains(where: { request.url.path.hasPrefix($0) }) {
-            request.application.sessionCache.removeAll()
-            request.application.ledgerCache.invalidatePages()  // whole pages kept per session show the user's name and links
-        }
-        return response
+        return try await next.respond(to: request)
     }
 
-    /// A session remembered for a few seconds saves two queries on every signed-in request; an
-    /// entry is used only while the session is unexpired and its last-seen time needs no write.
+    /// A remembered session saves two queries on every signed-in request. An entry is used only
+    /// while the `accounts` data version it was read at is current (an ended session, a changed
+    /// user or security setting on any instance moves it), the session is unexpired and its
+    /// last-seen time needs no write.
     private static func cachedUser(sessionToken: String, _ request: Request) async throws -> CurrentUser? {
         let key = Secrets.sha256Hex(sessionToken)
         let now = request.now
         let settings = try await request.application.securitySettings.current(request.db)
-        if let entry = request.application.sessionCache.entry(key, now: now),
+        let accountsVersion = request.application.dataVersions.current[.accounts]
+        if let entry = request.application.sessionCache.entry(key, accountsVersion: accountsVersion),
            !settings.session.isExpired(createdAt: entry.startedAt, lastSeenAt: entry.lastSeenAt, now: now),
            now.timeIntervalSince(entry.lastSeenAt) < lastSeenGranularity {
             return entry.user
@@ -49,7 +45,7 @@ struct AuthenticationMiddleware: AsyncMiddleware {
             request.application.sessionCache.remove(key)
             return nil
         }
-        request.application.sessionCache.store(key, .init(user: user, startedAt: startedAt, lastSeenAt: lastSeenAt, cachedAt: now))
+        request.application.sessionCache.store(key, .init(user: user, startedAt: startedAt, lastSeenAt: lastSeenAt, accountsVersion: accountsVersion))
         return user
     }
 
@@ -107,24 +103,24 @@ struct AuthenticationMiddleware: AsyncMiddleware {
     }
 }
 
-/// Sessions remembered for `ttl` seconds (per process). Every web change to accounts clears it;
-/// a change made elsewhere (the CLI, another instance) takes effect within `ttl`.
+/// Sessions remembered per process, each with the `accounts` data version it was read at. Any
+/// change to users, security settings or an ended session, made by any process, moves that
+/// version; an entry of an older version is never used.
 final class SessionCache: Sendable {
     struct Entry: Sendable {
         var user: CurrentUser
         var startedAt: Date
         var lastSeenAt: Date
-        var cachedAt: Date
+        var accountsVersion: Int64
     }
 
-    static let ttl: TimeInterval = 5
     static let limit = 10_000
     private let entries = NIOLockedValueBox<[String: Entry]>([:])
 
-    func entry(_ key: String, now: Date) -> Entry? {
+    func entry(_ key: String, accountsVersion: Int64) -> Entry? {
         entries.withLockedValue { entries in
             guard let entry = entries[key] else { return nil }
-            guard now.timeIntervalSince(entry.cachedAt) < Self.ttl, now >= entry.cachedAt else {
+            guard entry.accountsVersion == accountsVersion, accountsVersion > 0 else {
                 entries[key] = nil
                 return nil
             }
@@ -140,7 +136,6 @@ final class SessionCache: Sendable {
     }
 
     func remove(_ key: String) { _ = entries.withLockedValue { $0.removeValue(forKey: key) } }
-    func removeAll() { entries.withLockedValue { $0.removeAll() } }
 }
 
 extension Application {

@@ -1,47 +1,43 @@
 import Foundation
-import NIOConcurrencyHelpers
+import SQLKit
 import Vapor
 
 /// Per-address throttle on failed sign-ins, in front of the per-account lock: an address with
-/// too many failures in the window is refused before any password is checked. Kept in memory
-/// per instance (a shared limit would live in the database or a proxy).
-final class LoginThrottle: Sendable {
+/// too many failures in the window is refused before any password is checked. The failures are
+/// rows in `sign_in_failures`, so every instance counts the same ones.
+struct LoginThrottle: Sendable {
     let maximumFailures: Int
     let window: TimeInterval
-    private let failures = NIOLockedValueBox<[String: [Date]]>([:])
 
     init(maximumFailures: Int = 20, window: TimeInterval = 15 * 60) {
         self.maximumFailures = maximumFailures
         self.window = window
     }
 
-    func isBlocked(_ address: String, now: Date) -> Bool {
-        failures.withLockedValue { table in
-            let recent = (table[address] ?? []).filter { now.timeIntervalSince($0) < window }
-            table[address] = recent.isEmpty ? nil : recent
-            return recent.count >= maximumFailures
-        }
+    private struct Count: Decodable { var n: Int }
+
+    func isBlocked(_ address: String, now: Date, on sql: any SQLDatabase) async throws -> Bool {
+        let count = try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+            .from("sign_in_failures")
+            .where("address", .equal, address)
+            .where("failed_at", .greaterThan, now.addingTimeInterval(-window))
+            .first(decoding: Count.self)?.n ?? 0
+        return count >= maximumFailures
     }
 
-    func recordFailure(_ address: String, now: Date) {
-        failures.withLockedValue { table in
-            if table.count > 100_000 { table.removeAll() }
-            table[address, default: []].append(now)
-        }
+    /// Records a failure and forgets this address's failures older than the window.
+    func recordFailure(_ address: String, now: Date, on sql: any SQLDatabase) async throws {
+        try await sql.insert(into: "sign_in_failures").columns("id", "address", "failed_at")
+            .values(SQLBind(UUID()), SQLBind(address), SQLBind(now)).run()
+        try await sql.delete(from: "sign_in_failures")
+            .where("address", .equal, address).where("failed_at", .lessThan, now.addingTimeInterval(-window)).run()
     }
 
-    func reset(_ address: String) {
-        failures.withLockedValue { $0[address] = nil }
+    func reset(_ address: String, on sql: any SQLDatabase) async throws {
+        try await sql.delete(from: "sign_in_failures").where("address", .equal, address).run()
     }
 }
 
 extension Application {
-    private struct LoginThrottleKey: StorageKey { typealias Value = LoginThrottle }
-
-    var loginThrottle: LoginThrottle {
-        if let existing = storage[LoginThrottleKey.self] { return existing }
-        let throttle = LoginThrottle()
-        storage[LoginThrottleKey.self] = throttle
-        return throttle
-    }
+    var loginThrottle: LoginThrottle { LoginThrottle() }
 }

@@ -2,21 +2,26 @@ import Fluent
 import Foundation
 import LuoshiDomain
 import NIOConcurrencyHelpers
+import SQLKit
 import Vapor
 
-/// The security settings, read from the database once and kept until the security
-/// administrator changes them.
+/// The security settings, read from the database once per `accounts` data version: a change by
+/// the security administrator on any instance moves the version and the next request reads them.
 final class SecuritySettingsStore: Sendable {
-    private let cached = NIOLockedValueBox<SecuritySettings?>(nil)
+    private let versions: DataVersionWatcher
+    private let cached = VersionedValue<SecuritySettings>()
 
-    func current(_ database: any Database) async throws -> SecuritySettings {
-        if let settings = cached.withLockedValue({ $0 }) { return settings }
-        let settings = try await SecuritySettingsModel.find(SecuritySettingsModel.singletonID, on: database)?.settings ?? .standard
-        cached.withLockedValue { $0 = settings }
-        return settings
+    init(versions: DataVersionWatcher) {
+        self.versions = versions
     }
 
-    func invalidate() { cached.withLockedValue { $0 = nil } }
+    func current(_ database: any Database) async throws -> SecuritySettings {
+        let stamp = try await versions.stamp(database as! any SQLDatabase).restricted(to: [.accounts])
+        if let kept = cached.kept(for: stamp) { return kept }
+        return try await cached.value(for: stamp) {
+            try await SecuritySettingsModel.find(SecuritySettingsModel.singletonID, on: database)?.settings ?? .standard
+        }
+    }
 }
 
 extension SecuritySettingsModel {
@@ -45,7 +50,7 @@ extension Application {
 
     var securitySettings: SecuritySettingsStore {
         if let existing = storage[SecuritySettingsKey.self] { return existing }
-        let store = SecuritySettingsStore()
+        let store = SecuritySettingsStore(versions: dataVersions)
         storage[SecuritySettingsKey.self] = store
         return store
     }

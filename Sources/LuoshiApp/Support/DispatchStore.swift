@@ -6,94 +6,104 @@ import NIOConcurrencyHelpers
 import SQLKit
 import Vapor
 
-/// Ledger rows computed once per plan, date and data state: the ledger page, its API and the
-/// dashboards read them many times between writes. Any dispatch write clears it; a catalog
-/// change (a task, a charter) changes the snapshot version in the key.
+/// Ledger rows, rounds, settings, API bodies, page fragments and whole pages, computed once per
+/// data state: the ledger page, its API and the dashboards read them many times between writes.
+/// Everything kept belongs to the catalog, dispatch and accounts versions it was computed from;
+/// when any process commits a write to those the versions move and the next read starts
+/// afresh. A value computed from versions that moved meanwhile is returned but not kept.
 final class LedgerCache: Sendable {
-    private let entries = NIOLockedValueBox<[String: [Ledger.Row]]>([:])
-    private let roundsByPlan = NIOLockedValueBox<[UUID: [DispatchStore.Round]]>([:])
-    private let fragments = NIOLockedValueBox<(entries: [String: Prerendered], bytes: Int)>(([:], 0))
+    private struct State {
+        var stamp = DataStamp.unknown
+        var rows: [String: [Ledger.Row]] = [:]
+        var rounds: [UUID: [DispatchStore.Round]] = [:]
+        var fragments: [String: Prerendered] = [:]
+        var fragmentBytes = 0
+        var documents: [String: ByteBuffer] = [:]
+        var settings: [String: DispatchSettings] = [:]
+        var pages: [String: ByteBuffer] = [:]
+        var pageBytes = 0
+    }
+
     static let limit = 64
     static let fragmentBytes = 32 * 1_048_576
-
-    private let documents = NIOLockedValueBox<[String: ByteBuffer]>([:])
-    private let settingsByKey = NIOLockedValueBox<[String: DispatchSettings]>([:])
-    private let pages = NIOLockedValueBox<(entries: [String: ByteBuffer], bytes: Int)>(([:], 0))
     static let pageBytes = 64 * 1_048_576
+    static let scopes: [DataScope] = [.catalog, .dispatch, .accounts]
+
+    private let state = NIOLockedValueBox(State())
+    private let versions: DataVersionWatcher
+
+    init(versions: DataVersionWatcher) {
+        self.versions = versions
+    }
+
+    /// The stamp now, after dropping whatever was kept for an older one.
+    private func currentStamp() -> DataStamp {
+        let stamp = versions.current.restricted(to: Self.scopes)
+        state.withLockedValue { state in
+            if state.stamp != stamp { state = State(stamp: stamp) }
+        }
+        return stamp
+    }
+
+    /// Looks `read` up for the current stamp, else computes and keeps it with `keep` if the stamp
+    /// has not moved meanwhile.
+    private func cached<Value>(read: (State) -> Value?, compute: () async throws -> Value,
+                               keep: (inout State, Value) -> Void) async rethrows -> Value {
+        let stamp = currentStamp()
+        if let hit = state.withLockedValue({ read($0) }) { return hit }
+        let value = try await compute()
+        guard stamp.isKnown else { return value }
+        state.withLockedValue { state in
+            if state.stamp == stamp { keep(&state, value) }
+        }
+        return value
+    }
 
     /// Whole signed-in pages, kept per session and data state (the key says which): a reload
     /// costs no rendering. At most `pageBytes` are kept; past that the store starts again.
     func page(_ key: String, render: () async throws -> ByteBuffer) async rethrows -> ByteBuffer {
-        if let cached = pages.withLockedValue({ $0.entries[key] }) { return cached }
-        let page = try await render()
-        pages.withLockedValue { state in
-            if state.bytes + page.readableBytes > Self.pageBytes { state = ([:], 0) }
-            state.entries[key] = page
-            state.bytes += page.readableBytes
+        try await cached(read: { $0.pages[key] }, compute: render) { state, page in
+            if state.pageBytes + page.readableBytes > Self.pageBytes { (state.pages, state.pageBytes) = ([:], 0) }
+            state.pages[key] = page
+            state.pageBytes += page.readableBytes
         }
-        return page
     }
 
-    /// A jurisdiction's dispatch settings for a year, remembered until the next write.
+    /// A jurisdiction's dispatch settings for a year.
     func settings(_ key: String, load: () async throws -> DispatchSettings) async rethrows -> DispatchSettings {
-        if let cached = settingsByKey.withLockedValue({ $0[key] }) { return cached }
-        let settings = try await load()
-        settingsByKey.withLockedValue { $0[key] = settings }
-        return settings
+        try await cached(read: { $0.settings[key] }, compute: load) { $0.settings[key] = $1 }
     }
 
-    /// API bodies encoded once per key (plan, date, language, data version).
+    /// API bodies encoded once per key (plan, date, language).
     func document(_ key: String, encode: () async throws -> ByteBuffer) async rethrows -> ByteBuffer {
-        if let cached = documents.withLockedValue({ $0[key] }) { return cached }
-        let body = try await encode()
-        documents.withLockedValue { documents in
-            if documents.count >= Self.limit { documents.removeAll() }
-            documents[key] = body
+        try await cached(read: { $0.documents[key] }, compute: encode) { state, body in
+            if state.documents.count >= Self.limit { state.documents.removeAll() }
+            state.documents[key] = body
         }
-        return body
     }
 
-    /// Page content rendered once per key (plan, date, filters, language, mode, data version),
-    /// placed into each signed-in user's own layout.
+    /// Page content rendered once per key (plan, date, filters, language, mode), placed into
+    /// each signed-in user's own layout.
     func fragment(_ key: String, render: () async throws -> Prerendered) async rethrows -> Prerendered {
-        if let cached = fragments.withLockedValue({ $0.entries[key] }) { return cached }
-        let fragment = try await render()
-        fragments.withLockedValue { state in
-            if state.entries.count >= 512 || state.bytes + fragment.byteCount > Self.fragmentBytes { state = ([:], 0) }
-            state.entries[key] = fragment
-            state.bytes += fragment.byteCount
+        try await cached(read: { $0.fragments[key] }, compute: render) { state, fragment in
+            if state.fragments.count >= 512 || state.fragmentBytes + fragment.byteCount > Self.fragmentBytes {
+                (state.fragments, state.fragmentBytes) = ([:], 0)
+            }
+            state.fragments[key] = fragment
+            state.fragmentBytes += fragment.byteCount
         }
-        return fragment
     }
 
-    /// A plan's rounds, remembered until the next dispatch write.
+    /// A plan's rounds.
     func rounds(_ planID: UUID, load: () async throws -> [DispatchStore.Round]) async rethrows -> [DispatchStore.Round] {
-        if let cached = roundsByPlan.withLockedValue({ $0[planID] }) { return cached }
-        let rounds = try await load()
-        roundsByPlan.withLockedValue { $0[planID] = rounds }
-        return rounds
+        try await cached(read: { $0.rounds[planID] }, compute: load) { $0.rounds[planID] = $1 }
     }
 
     func rows(_ key: String, compute: () async throws -> [Ledger.Row]) async rethrows -> [Ledger.Row] {
-        if let cached = entries.withLockedValue({ $0[key] }) { return cached }
-        let rows = try await compute()
-        entries.withLockedValue { entries in
-            if entries.count >= Self.limit { entries.removeAll() }
-            entries[key] = rows
+        try await cached(read: { $0.rows[key] }, compute: compute) { state, rows in
+            if state.rows.count >= Self.limit { state.rows.removeAll() }
+            state.rows[key] = rows
         }
-        return rows
-    }
-
-    /// Forgets the whole pages only (their headers show a user's name and links).
-    func invalidatePages() { pages.withLockedValue { $0 = ([:], 0) } }
-
-    func invalidate() {
-        entries.withLockedValue { $0.removeAll() }
-        roundsByPlan.withLockedValue { $0.removeAll() }
-        fragments.withLockedValue { $0 = ([:], 0) }
-        documents.withLockedValue { $0.removeAll() }
-        settingsByKey.withLockedValue { $0.removeAll() }
-        pages.withLockedValue { $0 = ([:], 0) }
     }
 }
 
@@ -102,7 +112,7 @@ extension Application {
 
     var ledgerCache: LedgerCache {
         if let existing = storage[LedgerCacheKey.self] { return existing }
-        let cache = LedgerCache()
+        let cache = LedgerCache(versions: dataVersions)
         storage[LedgerCacheKey.self] = cache
         return cache
     }

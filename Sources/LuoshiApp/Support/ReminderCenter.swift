@@ -96,8 +96,7 @@ enum ReminderCenter {
             if inserted { stored += 1 }
         }
         if stored > 0 {
-            app.inboxCounts.removeAll()
-            app.ledgerCache.invalidate()  // a unit's dashboard lists its reminders
+            try await app.dataVersions.refresh(app.db as! any SQLDatabase)  // seen at once here, not at the next poll
         }
         return stored
     }

@@ -100,22 +100,19 @@ extension Application {
     }
 }
 
-/// Unread counts for the header, remembered for a few seconds per user; this instance's inbox
-/// writes clear them at once, another instance's show within `ttl`.
+/// Unread counts for the header, remembered per user for the `inbox` data version they were
+/// counted at: a new or read inbox item, written by any process, moves the version.
 final class InboxCounts: Sendable {
-    static let ttl: TimeInterval = 5
-    private let entries = NIOLockedValueBox<[UUID: (count: Int, at: Date)]>([:])
+    private let entries = NIOLockedValueBox<(version: Int64, counts: [UUID: Int])>((0, [:]))
 
-    func count(_ userID: UUID, now: Date, load: () async throws -> Int) async rethrows -> Int {
-        if let entry = entries.withLockedValue({ $0[userID] }), now.timeIntervalSince(entry.at) < Self.ttl, now >= entry.at { return entry.count }
+    func count(_ userID: UUID, inboxVersion: Int64, load: () async throws -> Int) async rethrows -> Int {
+        if let count = entries.withLockedValue({ $0.version == inboxVersion ? $0.counts[userID] : nil }) { return count }
         let count = try await load()
         entries.withLockedValue { entries in
-            if entries.count >= 10_000 { entries.removeAll() }
-            entries[userID] = (count, now)
+            guard inboxVersion > 0, inboxVersion >= entries.version else { return }
+            if inboxVersion > entries.version || entries.counts.count >= 10_000 { entries = (inboxVersion, [:]) }
+            entries.counts[userID] = count
         }
         return count
     }
-
-    func remove(_ userID: UUID) { _ = entries.withLockedValue { $0.removeValue(forKey: userID) } }
-    func removeAll() { entries.withLockedValue { $0.removeAll() } }
 }

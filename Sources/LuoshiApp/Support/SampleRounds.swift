@@ -71,7 +71,7 @@ enum SampleRounds {
                 }
             }
         }
-        let cache = LedgerCache()
+        let cache = LedgerCache(versions: DataVersionWatcher())  // knows no version: keeps nothing
         for round in try await DispatchStore.rounds(planID: plan.id, on: database).prefix(months.count - 1) {
             let at = round.dueDate.adding(days: 8).beijing(hour: 10)
             let draft = try await BulletinStore.createDraft(plan: plan, round: round, catalog: snapshot, cache: cache, by: .system("sample"), now: at, on: database)

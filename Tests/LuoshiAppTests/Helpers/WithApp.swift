@@ -36,10 +36,8 @@ func withLuoshiApp(sample: Bool = true, adjust: (inout AppConfig) -> Void = { _ 
     let app = try await Application.make(.testing)
     app.logger.logLevel = .warning
     var (config, cleanup) = TestDatabase.makeConfig()
-    // Uploaded evidence goes to the test's own folder, never the checkout.
-    let evidence = FileManager.default.temporaryDirectory.appendingPathComponent("luoshi-test-evidence-\(UUID().uuidString)").path
-    defer { try? FileManager.default.removeItem(atPath: evidence) }
-    config.attachmentDirectory = evidence
+    // Uploaded evidence is kept in the database (the default); tests of the directory store set
+    // their own folder, never the checkout.
     adjust(&config)
     do {
         try await configure(app, config: config)
@@ -81,6 +79,12 @@ extension Application {
     func samplePlanID() async throws -> UUID {
         let snapshot = try await catalog.snapshot(db as! any SQLDatabase)
         return try #require(snapshot.plans.first { $0.year == 2023 && $0.jurisdictionCode == "371323" }).id
+    }
+
+    /// Reads the data versions now, as the watcher's poll or a notification would after a write
+    /// made behind the server's back (a fixture writing through `app.db`).
+    func readDataVersions() async throws {
+        try await dataVersions.refresh(db as! any SQLDatabase)
     }
 
     func snapshot() async throws -> CatalogSnapshot {
