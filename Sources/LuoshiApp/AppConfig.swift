@@ -32,6 +32,9 @@ public struct AppConfig: Sendable {
     public var reminders: Reminders.Settings = .standard
     /// Seconds between the in-server scheduler's runs (`LUOSHI_SCHEDULER_INTERVAL`, default 60; 0 turns it off).
     public var schedulerInterval: Int = 60
+    /// Proxies whose `X-Forwarded-For` is believed (`LUOSHI_TRUSTED_PROXIES`: addresses separated
+    /// by commas or spaces; none by default).
+    public var trustedProxies: Set<String> = []
     /// What proposes a 督办 step: yellow in this many rounds in a row proposes a supervision order
     /// (`LUOSHI_ESCALATE_YELLOW_ROUNDS`, default 2; 0 never); red proposes a rectification
     /// (`LUOSHI_ESCALATE_RED`, 1 or 0, default 1).
@@ -80,6 +83,13 @@ public struct AppConfig: Sendable {
         config.reminders.daysBeforeDeadline = try positiveNumber(environment, "LUOSHI_DEADLINE_ALERT_DAYS", allowZero: true)
             ?? config.reminders.daysBeforeDeadline
         config.schedulerInterval = try positiveNumber(environment, "LUOSHI_SCHEDULER_INTERVAL", allowZero: true) ?? config.schedulerInterval
+        if let proxies = environment["LUOSHI_TRUSTED_PROXIES"] {
+            let addresses = proxies.split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
+            guard addresses.allSatisfy(ClientAddress.isTrustableProxy) else {
+                throw .invalid("LUOSHI_TRUSTED_PROXIES", zh: "LUOSHI_TRUSTED_PROXIES 应为以逗号分隔的 IP 地址", en: "LUOSHI_TRUSTED_PROXIES must be IP addresses separated by commas")
+            }
+            config.trustedProxies = Set(addresses)
+        }
         config.supervision.yellowRoundsForOrder = try positiveNumber(environment, "LUOSHI_ESCALATE_YELLOW_ROUNDS", allowZero: true)
             ?? config.supervision.yellowRoundsForOrder
         if let red = try positiveNumber(environment, "LUOSHI_ESCALATE_RED", allowZero: true) {

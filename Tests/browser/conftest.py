@@ -180,8 +180,9 @@ def luoshi():
     log_path = os.path.join(workdir, "server.log")
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
-    # The database and the uploaded evidence live in the test's own folder, never the checkout.
-    env = dict(os.environ, DATABASE_URL=f"sqlite://{db_path}", LUOSHI_ATTACHMENT_DIR=os.path.join(workdir, "attachments"))
+    # The database (which keeps the uploaded evidence too) lives in the test's own folder.
+    env = dict(os.environ, DATABASE_URL=f"sqlite://{db_path}")
+    env.pop("LUOSHI_ATTACHMENT_DIR", None)
     cmd = [binary, "serve", "--sample", "--hostname", "127.0.0.1", "--port", str(port)]
 
     log = open(log_path, "wb")

@@ -33,8 +33,12 @@ extension Request {
         set { storage[CurrentUserKey.self] = newValue }
     }
 
-    /// The client's address as the server sees it (no proxy headers are trusted).
-    var clientIP: String { remoteAddress?.ipAddress ?? "unknown" }
+    /// The client's address: the peer's, or, when the peer is a proxy named in
+    /// `LUOSHI_TRUSTED_PROXIES`, the address that proxy saw (`X-Forwarded-For`).
+    var clientIP: String {
+        ClientAddress.resolve(peer: remoteAddress?.ipAddress, forwardedFor: headers[.xForwardedFor],
+                              trustedProxies: application.luoshiConfig.trustedProxies)
+    }
 
     var auditWho: AuditLog.Who {
         AuditLog.Who(userID: currentUser?.actor.userID, username: currentUser?.actor.username ?? "anonymous", clientIP: clientIP)
