@@ -12,6 +12,7 @@ let package = Package(
         .executable(name: "luoshi", targets: ["luoshi"]),
         .executable(name: "luoshi-rules-bench", targets: ["luoshi-rules-bench"]),
         .executable(name: "luoshi-bulletin-bench", targets: ["luoshi-bulletin-bench"]),
+        .executable(name: "luoshi-write-bench", targets: ["luoshi-write-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
@@ -26,6 +27,7 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
     ],
     targets: [
         .target(name: "LuoshiDomain", swiftSettings: strictSettings),
@@ -72,6 +74,12 @@ let package = Package(
         .executableTarget(name: "luoshi-rules-bench", dependencies: ["LuoshiDomain"], swiftSettings: strictSettings),
         // Times bulletin generation for many counties (domain and Word file, no server).
         .executableTarget(name: "luoshi-bulletin-bench", dependencies: ["LuoshiDomain", "LuoshiOffice"], swiftSettings: strictSettings),
+        // Drives concurrent report writes (and mixed reads) through the API of a running server.
+        .executableTarget(
+            name: "luoshi-write-bench",
+            dependencies: [.product(name: "AsyncHTTPClient", package: "async-http-client")],
+            swiftSettings: strictSettings
+        ),
         .testTarget(name: "LuoshiDomainTests", dependencies: ["LuoshiDomain"], swiftSettings: strictSettings),
         .testTarget(name: "LuoshiHTMLTests", dependencies: ["LuoshiHTML"], swiftSettings: strictSettings),
         .testTarget(

@@ -119,7 +119,7 @@ enum BulletinController {
             let texts = try Bulletin.texts(form).get()
             let id = try model.requireID()
             try await req.db.transaction { db in
-                try await OptimisticLock.update(BulletinModel.schema, id: id, from: fields["version"], current: model.version, on: db) {
+                try await OptimisticLock.update(BulletinModel.schema, id: id, from: fields["version"], current: model.version, at: req.now, on: db) {
                     $0.set("title", to: texts.title).set("intro", to: texts.intro).set("praise", to: texts.praise)
                         .set("requirements", to: texts.requirements).set("internal_note", to: texts.internalNote)
                         .set("issuer", to: texts.issuer).set("signed_on", to: texts.signedOn.iso)
@@ -141,7 +141,7 @@ enum BulletinController {
             let id = try model.requireID()
             let json = try BulletinStore.encode(snapshot)
             try await req.db.transaction { db in
-                try await OptimisticLock.update(BulletinModel.schema, id: id, from: fields["version"], current: model.version, on: db) {
+                try await OptimisticLock.update(BulletinModel.schema, id: id, from: fields["version"], current: model.version, at: req.now, on: db) {
                     $0.set("snapshot", to: json)
                 }
                 try await req.audit(.init(action: "bulletin.refresh", targetType: "bulletin", targetID: id.uuidString,

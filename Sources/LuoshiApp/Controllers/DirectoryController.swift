@@ -100,7 +100,7 @@ enum DirectoryController {
                                            others: snapshot.units(in: code).filter { $0.id != id }).get()
         try await req.db.transaction { db in
             if let model {
-                try await OptimisticLock.update(UnitModel.schema, id: id, from: fields["version"], current: model.version, on: db) {
+                try await OptimisticLock.update(UnitModel.schema, id: id, from: fields["version"], current: model.version, at: req.now, on: db) {
                     $0.set("name", to: unit.name).set("short_name", to: unit.shortName).set("kind", to: unit.kind.rawValue)
                 }
                 try await UnitAliasModel.query(on: db).filter(\.$unit.$id == id).delete()
@@ -166,7 +166,7 @@ enum DirectoryController {
                                                others: try await req.catalog().leaders(in: code).filter { $0.id != id }).get()
         try await req.db.transaction { db in
             if let model {
-                try await OptimisticLock.update(LeaderModel.schema, id: id, from: fields["version"], current: model.version, on: db) {
+                try await OptimisticLock.update(LeaderModel.schema, id: id, from: fields["version"], current: model.version, at: req.now, on: db) {
                     $0.set("name", to: leader.name).set("post", to: leader.post).set("portfolio", to: leader.portfolio)
                 }
             } else {

@@ -104,9 +104,12 @@ enum DispatchAPIController {
         var nextPlan: String?
         var selfStatus: String?
 
-        var fields: [String: String] {
-            ["step": step ?? "save", "version": String(version ?? -1), "workDone": workDone ?? "", "progress": progress.map(String.init) ?? "",
-             "milestonesReached": milestonesReached ?? "", "problems": problems ?? "", "nextPlan": nextPlan ?? "", "selfStatus": selfStatus ?? ""]
+        var command: DispatchService.SaveReport {
+            DispatchService.SaveReport(
+                submit: step == "submit", version: version,
+                form: Dispatch.ReportForm(workDone: workDone ?? "", progress: progress.map(String.init) ?? "",
+                                          milestonesReached: milestonesReached ?? "", problems: problems ?? "",
+                                          nextPlan: nextPlan ?? "", selfStatus: selfStatus ?? ""))
         }
     }
 
@@ -211,28 +214,31 @@ enum DispatchAPIController {
         try await taskInRound(req, try await DispatchController.roundTask(req))
     }
 
-    /// Runs a write with the form's rules, then answers with the task's reports and inputs.
-    private static func write(_ req: Request, _ fields: [String: String],
-                              _ action: (Request, DispatchController.ReportScope, [String: String]) async throws -> String) async throws -> TaskInRound {
+    /// Runs a write through the dispatch service, then answers with the task's reports and inputs.
+    private static func write(_ req: Request,
+                              _ action: (DispatchController.ReportScope, DispatchService.Writer) async throws -> Void) async throws -> TaskInRound {
         let scope = try await DispatchController.roundTask(req)
-        _ = try await action(req, scope, fields)
+        try await action(scope, try req.writer)
         return try await taskInRound(req, scope)
     }
 
     @Sendable static func saveReport(_ req: Request) async throws -> TaskInRound {
-        try await write(req, try decode(ReportRequest.self, req).fields, DispatchController.writeReport)
+        let command = try decode(ReportRequest.self, req).command
+        return try await write(req) { _ = try await DispatchService.saveReport(command, in: $0, by: $1, on: req.db) }
     }
 
     @Sendable static func saveInput(_ req: Request) async throws -> TaskInRound {
         let body = try decode(InputRequest.self, req)
-        return try await write(req, ["text": body.text ?? "", "version": String(body.version ?? -1)], DispatchController.writeInput)
+        let command = DispatchService.SaveInput(text: body.text ?? "", version: body.version)
+        return try await write(req) { try await DispatchService.saveInput(command, in: $0, by: $1, on: req.db) }
     }
 
     @Sendable static func review(_ req: Request) async throws -> TaskInRound {
         let body = try decode(ReviewRequest.self, req)
-        return try await write(req, ["unitID": body.unitID?.uuidString ?? "", "step": body.step ?? "", "version": String(body.version ?? -1),
-                                     "verifiedProgress": body.verifiedProgress.map(String.init) ?? "", "verifiedStatus": body.verifiedStatus ?? "",
-                                     "note": body.note ?? "", "reason": body.reason ?? ""], DispatchController.writeReview)
+        let command = DispatchService.ReviewReport(unitID: body.unitID, accept: body.step == "accept", version: body.version,
+                                                   verifiedProgress: body.verifiedProgress.map(String.init) ?? "",
+                                                   verifiedStatus: body.verifiedStatus ?? "", note: body.note ?? "", reason: body.reason ?? "")
+        return try await write(req) { _ = try await DispatchService.review(command, in: $0, by: $1, on: req.db) }
     }
 
     @Sendable static func uploadAttachment(_ req: Request) async throws -> Response {

@@ -147,7 +147,7 @@ enum DispatchController {
             throw DomainError(.conflict, zh: "本轮调度已结束", en: "The round is already closed", field: "status")
         }
         try await req.db.transaction { db in
-            try await OptimisticLock.update(ReportRoundModel.schema, id: round.id, from: fields["version"], current: round.version, on: db) {
+            try await OptimisticLock.update(ReportRoundModel.schema, id: round.id, from: fields["version"], current: round.version, at: req.now, on: db) {
                 $0.set("status", to: Dispatch.RoundStatus.closed.rawValue)
             }
             try await AuditLog.append(.init(action: "round.close", targetType: "plan", targetID: plan.id.uuidString, summary: "\(round.month)"),
@@ -216,161 +216,23 @@ enum DispatchController {
         }, showAgain: { try await renderReport(req, scope, errors: $0, drafts: fields) })
     }
 
-    private static func recordEvent(_ reportID: UUID, step: String, status: Dispatch.ReportStatus, comment: String, by actor: String,
-                                    on db: any Database) async throws {
-        let event = ReportEventModel()
-        event.$report.id = reportID
-        event.step = step
-        event.status = status
-        event.comment = comment
-        event.actor = actor
-        try await event.create(on: db)
-    }
-
     @Sendable static func saveReport(_ req: Request) async throws -> Response {
-        try await handle(req, anchor: "report") { try await writeReport(req, $0, $1) }
-    }
-
-    /// Saves or submits the acting unit's report from `fields` (a form, or the API's JSON as a
-    /// form). Returns the step done ("save" or "submit").
-    static func writeReport(_ req: Request, _ scope: ReportScope, _ fields: [String: String]) async throws -> String {
-        let unitID = try UnitWork.report.actingUnit(scope.user.actor.unitID, role: scope.unitRole)
-        let submitting = fields["step"] == "submit"
-        let existing = try await ProgressReportModel.query(on: req.db).filter(\.$round.$id == scope.round.id)
-            .filter(\.$taskID == scope.task.id).filter(\.$unitID == unitID).first()
-        let status = try Dispatch.next(after: existing?.status, submitting ? .submit : .save)
-        let form = Dispatch.ReportForm(workDone: fields["workDone"] ?? "", progress: fields["progress"] ?? "",
-                                       milestonesReached: fields["milestonesReached"] ?? "", problems: fields["problems"] ?? "",
-                                       nextPlan: fields["nextPlan"] ?? "", selfStatus: fields["selfStatus"] ?? "")
-        let report = try Dispatch.report(form, submitting: submitting).get()
-        let today = today(req)
-        let late = submitting && Dispatch.isLate(submittedOn: today, dueDate: scope.round.dueDate)
-        try await req.db.transaction { db in
-            let reportID: UUID
-            if let existing {
-                reportID = try existing.requireID()
-                try await OptimisticLock.update(ProgressReportModel.schema, id: reportID, from: fields["version"], current: existing.version, on: db) {
-                    var update = $0.set("status", to: status.rawValue).set("work_done", to: report.workDone).set("progress", to: report.progress)
-                        .set("milestones_reached", to: report.milestonesReached).set("problems", to: report.problems)
-                        .set("next_plan", to: report.nextPlan).set("self_status", to: report.selfStatus?.rawValue)
-                        .set("updated_by", to: scope.user.actor.username)
-                    if submitting { update = update.set("submitted_on", to: today.iso).set("late", to: late) }
-                    return update
-                }
-            } else {
-                guard (fields["version"] ?? "0") == "0" else { throw DomainError.staleEdit }
-                let model = ProgressReportModel()
-                model.$round.id = scope.round.id
-                model.taskID = scope.task.id
-                model.unitID = unitID
-                model.status = status
-                model.workDone = report.workDone
-                model.progress = report.progress
-                model.milestonesReached = report.milestonesReached
-                model.problems = report.problems
-                model.nextPlan = report.nextPlan
-                model.selfStatus = report.selfStatus
-                model.submittedOn = submitting ? today.iso : nil
-                model.late = late
-                model.returnReason = ""
-                model.reviewNote = ""
-                model.updatedBy = scope.user.actor.username
-                model.version = 1
-                try await model.create(on: db)
-                reportID = try model.requireID()
-            }
-            try await recordEvent(reportID, step: submitting ? "submit" : "save", status: status, comment: late ? "late" : "",
-                                  by: scope.user.actor.username, on: db)
-            try await AuditLog.append(.init(action: submitting ? "report.submit" : "report.save", targetType: "task",
-                                            targetID: scope.task.id.uuidString,
-                                            summary: "\(scope.round.month) \(scope.task.number) \(report.progress.map { "\($0)%" } ?? "")\(late ? " late" : "")"),
-                                      by: req.auditWho, at: req.now, on: db)
+        try await handle(req, anchor: "report") { scope, fields in
+            try await DispatchService.saveReport(.init(form: fields), in: scope, by: try req.writer, on: req.db).rawValue
         }
-        return submitting ? "submit" : "save"
     }
 
     @Sendable static func saveInput(_ req: Request) async throws -> Response {
-        try await handle(req, anchor: "inputs") { try await writeInput(req, $0, $1) }
-    }
-
-    /// Saves the acting cooperating unit's input. Returns "input".
-    static func writeInput(_ req: Request, _ scope: ReportScope, _ fields: [String: String]) async throws -> String {
-        let unitID = try UnitWork.input.actingUnit(scope.user.actor.unitID, role: scope.unitRole)
-        let text = (fields["text"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !text.isEmpty, text.count <= Dispatch.maximumTextLength else {
-            throw DomainError.missing("text", zh: "请填写本月配合工作情况（不超过 \(Dispatch.maximumTextLength) 字）",
-                                      en: "Describe this month's cooperating work (at most \(Dispatch.maximumTextLength) characters)")
+        try await handle(req, anchor: "inputs") { scope, fields in
+            try await DispatchService.saveInput(.init(form: fields), in: scope, by: try req.writer, on: req.db)
+            return "input"
         }
-        let existing = try await ReportInputModel.query(on: req.db).filter(\.$roundID == scope.round.id)
-            .filter(\.$taskID == scope.task.id).filter(\.$unitID == unitID).first()
-        try await req.db.transaction { db in
-            if let existing {
-                try await OptimisticLock.update(ReportInputModel.schema, id: try existing.requireID(), from: fields["version"],
-                                                current: existing.version, on: db) {
-                    $0.set("text", to: text).set("updated_by", to: scope.user.actor.username)
-                }
-            } else {
-                let model = ReportInputModel()
-                model.roundID = scope.round.id
-                model.taskID = scope.task.id
-                model.unitID = unitID
-                model.text = text
-                model.updatedBy = scope.user.actor.username
-                model.version = 1
-                try await model.create(on: db)
-            }
-            try await AuditLog.append(.init(action: "report.input", targetType: "task", targetID: scope.task.id.uuidString,
-                                            summary: "\(scope.round.month) \(scope.task.number)"), by: req.auditWho, at: req.now, on: db)
-        }
-        return "input"
     }
 
     @Sendable static func review(_ req: Request) async throws -> Response {
-        try await handle(req, anchor: "report") { try await writeReview(req, $0, $1) }
-    }
-
-    /// Accepts or returns the report of `fields["unitID"]`. Returns the step done.
-    static func writeReview(_ req: Request, _ scope: ReportScope, _ fields: [String: String]) async throws -> String {
-        guard let unitID = fields["unitID"].flatMap(UUID.init(uuidString:)),
-              let report = try await ProgressReportModel.query(on: req.db).filter(\.$round.$id == scope.round.id)
-                .filter(\.$taskID == scope.task.id).filter(\.$unitID == unitID).first() else {
-            throw DomainError.notFound("unitID", zh: "该单位尚未报送", en: "That unit has not reported")
+        try await handle(req, anchor: "report") { scope, fields in
+            try await DispatchService.review(.init(form: fields), in: scope, by: try req.writer, on: req.db)
         }
-        let accepting = fields["step"] == "accept"
-        let step: Dispatch.Step
-        if accepting {
-            guard let progress = fields["verifiedProgress"].flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }) else {
-                throw DomainError.invalid("verifiedProgress", zh: "核实进度应为 0–100 的整数", en: "Verified progress is a whole number from 0 to 100")
-            }
-            guard let status = fields["verifiedStatus"].flatMap(ProgressStatus.init(rawValue:)), status != .missing else {
-                throw DomainError.missing("verifiedStatus", zh: "请选择核实状态", en: "Choose the verified status")
-            }
-            step = .accept(progress: progress, status: status, note: fields["note"] ?? "")
-        } else {
-            step = .return(reason: fields["reason"] ?? "")
-        }
-        let next = try Dispatch.next(after: report.status, step, reported: (report.progress, report.selfStatus))
-        let reportID = try report.requireID()
-        try await req.db.transaction { db in
-            try await OptimisticLock.update(ProgressReportModel.schema, id: reportID, from: fields["version"], current: report.version, on: db) {
-                switch step {
-                case .accept(let progress, let status, let note):
-                    $0.set("status", to: next.rawValue).set("verified_progress", to: progress).set("verified_status", to: status.rawValue)
-                        .set("review_note", to: note.trimmingCharacters(in: .whitespacesAndNewlines))
-                        .set("reviewed_by", to: scope.user.actor.username).set("reviewed_on", to: today(req).iso)
-                default:
-                    $0.set("status", to: next.rawValue).set("return_reason", to: (fields["reason"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines))
-                        .set("reviewed_by", to: scope.user.actor.username).set("reviewed_on", to: today(req).iso)
-                }
-            }
-            let comment = accepting ? (fields["note"] ?? "") : (fields["reason"] ?? "")
-            try await recordEvent(reportID, step: step.name, status: next, comment: comment.trimmingCharacters(in: .whitespacesAndNewlines),
-                                  by: scope.user.actor.username, on: db)
-            try await AuditLog.append(.init(action: "report.\(step.name)", targetType: "task", targetID: scope.task.id.uuidString,
-                                            summary: "\(scope.round.month) \(scope.task.number) unit \(unitID.uuidString)\(accepting ? " verified \(fields["verifiedProgress"] ?? "")%" : "")"),
-                                      by: req.auditWho, at: req.now, on: db)
-        }
-        return step.name
     }
 
     // MARK: Dashboard

@@ -160,7 +160,7 @@ enum InstructionController {
             let text = step == .reply ? try Instruction.text(reply, field: "reply") : ""
             let responseID = try response.requireID(), now = req.now, username = user.actor.username
             try await req.db.transaction { db in
-                try await OptimisticLock.update(InstructionResponseModel.schema, id: responseID, from: fields["version"], current: response.version, on: db) {
+                try await OptimisticLock.update(InstructionResponseModel.schema, id: responseID, from: fields["version"], current: response.version, at: req.now, on: db) {
                     var update = $0.set("status", to: status.rawValue)
                     if response.acknowledgedAt == nil { update = update.set("acknowledged_by", to: username).set("acknowledged_at", to: now) }
                     if step == .reply { update = update.set("reply", to: text).set("replied_by", to: username).set("replied_at", to: now) }

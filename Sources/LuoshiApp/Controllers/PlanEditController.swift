@@ -98,7 +98,7 @@ enum PlanEditController {
         }
         try await req.db.transaction { db in
             if let model {
-                try await OptimisticLock.update(PlanModel.schema, id: plan.id, from: fields["version"], current: model.version, on: db) {
+                try await OptimisticLock.update(PlanModel.schema, id: plan.id, from: fields["version"], current: model.version, at: req.now, on: db) {
                     $0.set("year", to: plan.year).set("title", to: plan.title).set("issuing_body", to: plan.issuingBody)
                         .set("report_approved_on", to: plan.reportApprovedOn?.iso).set("report_approved_by", to: plan.reportApprovedBy)
                 }
@@ -170,7 +170,7 @@ enum PlanEditController {
         let part = try DirectoryRules.part(number: fields["number"] ?? "", title: fields["title"] ?? "", id: id, planID: plan.id, others: others).get()
         try await req.db.transaction { db in
             if let model {
-                try await OptimisticLock.update(PartModel.schema, id: id, from: fields["version"], current: model.version, on: db) {
+                try await OptimisticLock.update(PartModel.schema, id: id, from: fields["version"], current: model.version, at: req.now, on: db) {
                     $0.set("number", to: part.number).set("title", to: part.title)
                 }
             } else {

@@ -125,7 +125,7 @@ enum PlanManageController {
             }
             let next = try PlanLifecycle.apply(step, to: plan)
             try await req.db.transaction { db in
-                try await OptimisticLock.update(PlanModel.schema, id: planID, from: form.version, current: model.version, on: db) {
+                try await OptimisticLock.update(PlanModel.schema, id: planID, from: form.version, current: model.version, at: req.now, on: db) {
                     $0.set("status", to: next.status.rawValue)
                         .set("consultation_on", to: next.stages.consultation?.iso)
                         .set("approved_on", to: next.stages.approved?.iso)

@@ -180,7 +180,7 @@ enum SupervisionController {
             let status = try Supervision.next(after: item.status, kind: item.kind, .reply)
             let id = try item.requireID()
             try await req.db.transaction { db in
-                try await OptimisticLock.update(SupervisionItemModel.schema, id: id, from: fields["version"], current: item.version, on: db) {
+                try await OptimisticLock.update(SupervisionItemModel.schema, id: id, from: fields["version"], current: item.version, at: req.now, on: db) {
                     $0.set("status", to: status.rawValue).set("reply", to: text).set("replied_by", to: user.actor.username)
                         .set("replied_on", to: DispatchController.today(req).iso)
                 }
@@ -227,7 +227,7 @@ enum SupervisionController {
             let deadline = newDeadline
             let id = try item.requireID()
             try await req.db.transaction { db in
-                try await OptimisticLock.update(SupervisionItemModel.schema, id: id, from: fields["version"], current: item.version, on: db) {
+                try await OptimisticLock.update(SupervisionItemModel.schema, id: id, from: fields["version"], current: item.version, at: req.now, on: db) {
                     $0.set("status", to: status.rawValue).set("review_note", to: note).set("deadline", to: deadline)
                 }
                 try await SupervisionStore.recordEvent(id, step: reopening ? "reopen" : "close", status: status, note: note, by: user.actor.username, on: db)

@@ -54,7 +54,7 @@ enum TaskEditController {
             otherTasks: (snapshot.tasksByPlan[plan.id] ?? []).filter { $0.id != id }, partNumbers: Set(parts.map(\.number))).get()
         guard let partID = parts.first(where: { $0.number == task.number.part })?.id else { throw DomainError.planNotFound(plan.id) }
         try await req.db.transaction { db in
-            try await TaskStore.save(task, partID: partID, version: target.task == nil ? nil : version, on: db)
+            try await TaskStore.save(task, partID: partID, version: target.task == nil ? nil : version, at: req.now, on: db)
             let summary = target.task.map { old in old.number == task.number ? "\(task.number)" : "\(old.number) → \(task.number)" } ?? "\(task.number)"
             try await AuditLog.append(.init(action: target.task == nil ? "task.create" : "task.update", targetType: "task",
                                             targetID: id.uuidString, summary: summary), by: req.auditWho, at: req.now, on: db)

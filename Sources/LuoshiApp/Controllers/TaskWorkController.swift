@@ -122,7 +122,7 @@ enum TaskWorkController {
                 throw DomainError.notFound("commentID", zh: "意见不存在", en: "No such comment")
             }
             try await req.db.transaction { db in
-                try await OptimisticLock.update(TaskCommentModel.schema, id: commentID, from: fields["version"], current: comment.version, on: db) {
+                try await OptimisticLock.update(TaskCommentModel.schema, id: commentID, from: fields["version"], current: comment.version, at: req.now, on: db) {
                     $0.set("decision", to: decision.rawValue).set("reply", to: reply).set("replied_by", to: scope.user.actor.username)
                 }
                 try await AuditLog.append(.init(action: "task.comment.reply", targetType: "task", targetID: scope.task.id.uuidString,
@@ -154,7 +154,7 @@ enum TaskWorkController {
                 let charterID: UUID
                 if let existing {
                     charterID = try existing.requireID()
-                    try await OptimisticLock.update(CharterModel.schema, id: charterID, from: fields["version"], current: existing.version, on: db) {
+                    try await OptimisticLock.update(CharterModel.schema, id: charterID, from: fields["version"], current: existing.version, at: req.now, on: db) {
                         $0.set("status", to: status.rawValue).set("content", to: content).set("updated_by", to: scope.user.actor.username)
                     }
                 } else {
@@ -192,7 +192,7 @@ enum TaskWorkController {
             let status = try CharterRules.next(after: charter.status, step)
             try await req.db.transaction { db in
                 let charterID = try charter.requireID()
-                try await OptimisticLock.update(CharterModel.schema, id: charterID, from: fields["version"], current: charter.version, on: db) {
+                try await OptimisticLock.update(CharterModel.schema, id: charterID, from: fields["version"], current: charter.version, at: req.now, on: db) {
                     $0.set("status", to: status.rawValue).set("updated_by", to: scope.user.actor.username)
                 }
                 try await recordCharterEvent(charterID, step: step, status: status, comment: comment, content: charter.content,
@@ -264,13 +264,13 @@ enum TaskWorkController {
             let status = try ChangeControl.decide(request.status, approve: approve, note: note)
             let today = CalendarDate(date: req.now)
             try await req.db.transaction { db in
-                try await OptimisticLock.update(ChangeRequestModel.schema, id: requestID, from: fields["version"], current: request.version, on: db) {
+                try await OptimisticLock.update(ChangeRequestModel.schema, id: requestID, from: fields["version"], current: request.version, at: req.now, on: db) {
                     $0.set("status", to: status.rawValue).set("note", to: note).set("decided_by", to: scope.user.actor.username)
                         .set("decided_on", to: today.iso)
                 }
                 if approve {
                     let (changed, revision) = ChangeControl.apply(request.request, to: scope.task, on: today, by: scope.user.actor.username)
-                    try await TaskStore.updateBaselineFields(changed, on: db)
+                    try await TaskStore.updateBaselineFields(changed, at: req.now, on: db)
                     let model = TaskRevisionModel()
                     model.$task.id = scope.task.id
                     model.requestID = requestID

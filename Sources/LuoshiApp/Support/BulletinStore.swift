@@ -123,7 +123,7 @@ enum BulletinStore {
                 let snapshot = try snapshot(of: model)
                 let document = Bulletin.document(snapshot, texts: model.texts, issue: .init(number: number, nextNumber: number, corrects: corrects))
                 let file = try word(document)
-                try await OptimisticLock.update(BulletinModel.schema, id: id, from: formVersion, current: model.version, on: db) {
+                try await OptimisticLock.update(BulletinModel.schema, id: id, from: formVersion, current: model.version, at: now, on: db) {
                     $0.set("status", to: Bulletin.Status.published.rawValue).set("issue_number", to: number)
                         .set("docx", to: file).set("docx_sha256", to: Secrets.sha256Hex(data: ByteBuffer(data: file)))
                         .set("published_by", to: who.username).set("published_at", to: now)

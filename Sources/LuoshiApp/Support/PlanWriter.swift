@@ -43,7 +43,7 @@ enum PlanWriter {
             let resolved = try document.resolve(
                 existingUnits: try await existingUnits(jurisdiction: code, on: transaction),
                 existingLeaders: try await existingLeaders(jurisdiction: code, on: transaction))
-            try await write(resolved, on: transaction, progress: progress ?? { _ in })
+            try await write(resolved, at: date, on: transaction, progress: progress ?? { _ in })
             try await PlanVersions.record(document, planID: resolved.plan.id, status: resolved.plan.status, by: who.username, on: transaction)
             try await AuditLog.append(
                 AuditLog.Event(action: "plan.create", targetType: "plan", targetID: resolved.plan.id.uuidString,
@@ -82,13 +82,12 @@ enum PlanWriter {
     }
 
     /// `progress` hears the share written (0–1) after each kind of row.
-    private static func write(_ resolved: ResolvedPlan, on database: any Database, progress: @Sendable (Double) -> Void) async throws {
+    private static func write(_ resolved: ResolvedPlan, at now: Date, on database: any Database, progress: @Sendable (Double) -> Void) async throws {
         try await writeDirectory(resolved, on: database)
         try await PlanModel(resolved.plan).create(on: database)
         progress(0.1)
         // Parts, tasks and their rows go in as plain SQL rows: a 4,000-task plan is some 20,000
         // rows, and Fluent's per-model encoding was most of the import's time.
-        let now = Date()
         try await bulkInsert(PartModel.schema, ["id", "plan_id", "number", "title", "version", "created_at", "updated_at"],
                              resolved.parts.map { [$0.id, $0.planID, $0.number, $0.title, 1, now, now] }, on: database)
         progress(0.2)
@@ -177,10 +176,10 @@ enum PlanWriter {
                 if let old = existing[number] {
                     task.id = old.id
                     guard task != old else { continue }
-                    try await TaskStore.save(task, partID: partID, version: versions[old.id], on: db)
+                    try await TaskStore.save(task, partID: partID, version: versions[old.id], at: date, on: db)
                     changed += 1
                 } else {
-                    try await TaskStore.save(task, partID: partID, version: nil, on: db)
+                    try await TaskStore.save(task, partID: partID, version: nil, at: date, on: db)
                     added += 1
                 }
             }

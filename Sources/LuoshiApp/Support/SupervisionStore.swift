@@ -74,7 +74,7 @@ enum SupervisionStore {
                 if let previous {
                     let status = try Supervision.next(after: previous.status, kind: previous.kind, .escalate)
                     let previousID = try previous.requireID()
-                    try await OptimisticLock.update(SupervisionItemModel.schema, id: previousID, from: String(previous.version), current: previous.version, on: db) {
+                    try await OptimisticLock.update(SupervisionItemModel.schema, id: previousID, from: String(previous.version), current: previous.version, at: now, on: db) {
                         $0.set("status", to: status.rawValue)
                     }
                     try await recordEvent(previousID, step: "escalate", status: status, note: draft.kind.text.zh, by: who.username, on: db)

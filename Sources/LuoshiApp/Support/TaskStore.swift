@@ -7,20 +7,20 @@ import SQLKit
 /// approved change after issue (deadline or target only).
 enum TaskStore {
     /// Applies an approved change's fields; the request's own version lock guards the decision.
-    static func updateBaselineFields(_ task: PlanTask, on db: any Database) async throws {
+    static func updateBaselineFields(_ task: PlanTask, at now: Date, on db: any Database) async throws {
         guard let sql = db as? any SQLDatabase else { return }
         try await sql.update(TaskModel.schema)
             .set("deadline", to: task.deadline?.iso)
             .set("annual_target", to: task.annualTarget)
             .set("version", to: SQLRaw("version + 1"))
-            .set("updated_at", to: Date())
+            .set("updated_at", to: now)
             .where("id", .equal, task.id)
             .run()
     }
 
     /// Saves `task` in full under part `partID`. With `version` it replaces the stored task only if
     /// that is still its version (else 409); without, it inserts a new task.
-    static func save(_ task: PlanTask, partID: UUID, version: Int?, on db: any Database) async throws {
+    static func save(_ task: PlanTask, partID: UUID, version: Int?, at now: Date, on db: any Database) async throws {
         if let version {
             guard let sql = db as? any SQLDatabase else { throw DomainError.staleEdit }
             let changed = try await sql.update(TaskModel.schema)
@@ -32,7 +32,7 @@ enum TaskStore {
                 .set("measures", to: task.measures)
                 .set("annual_target", to: task.annualTarget)
                 .set("version", to: version + 1)
-                .set("updated_at", to: Date())
+                .set("updated_at", to: now)
                 .where("id", .equal, task.id)
                 .where("version", .equal, version)
                 .returning("id")

@@ -1,0 +1,220 @@
+import Fluent
+import Foundation
+import LuoshiDomain
+import Vapor
+
+/// Writes of monthly dispatch: a unit saves or submits its report, a cooperating unit its input,
+/// the office accepts or returns a report. Web forms and the JSON API decode into the same
+/// commands and call these functions; each checks the rules in `Dispatch` (LuoshiDomain), writes
+/// in one transaction with its event and audit row (the database bumps the data version in the
+/// same transaction), and answers with a typed result or a `DomainError` (a field's message,
+/// 409 for a stale version).
+enum DispatchService {
+    /// Who writes and when: the acting user, their audit identity and the injected time.
+    struct Writer: Sendable {
+        var user: CurrentUser
+        var who: AuditLog.Who
+        var now: Date
+        var today: CalendarDate { CalendarDate(date: now) }
+    }
+
+    enum ReportStep: String, Sendable { case save, submit }
+
+    struct SaveReport: Sendable {
+        var submit: Bool
+        /// The version the form was made from; 0 for a report not yet saved, nil when not sent (409).
+        var version: Int?
+        var form: Dispatch.ReportForm
+    }
+
+    struct SaveInput: Sendable {
+        var text: String
+        var version: Int?
+    }
+
+    struct ReviewReport: Sendable {
+        var unitID: UUID?
+        var accept: Bool
+        var version: Int?
+        var verifiedProgress: String
+        var verifiedStatus: String
+        var note: String
+        var reason: String
+    }
+
+    /// Saves or submits the acting unit's report.
+    static func saveReport(_ command: SaveReport, in scope: DispatchController.ReportScope, by writer: Writer,
+                           on database: any Database) async throws -> ReportStep {
+        let unitID = try UnitWork.report.actingUnit(scope.user.actor.unitID, role: scope.unitRole)
+        let submitting = command.submit
+        let existing = try await ProgressReportModel.query(on: database).filter(\.$round.$id == scope.round.id)
+            .filter(\.$taskID == scope.task.id).filter(\.$unitID == unitID).first()
+        let status = try Dispatch.next(after: existing?.status, submitting ? .submit : .save)
+        let report = try Dispatch.report(command.form, submitting: submitting).get()
+        let today = writer.today
+        let late = submitting && Dispatch.isLate(submittedOn: today, dueDate: scope.round.dueDate)
+        let username = writer.user.actor.username
+        try await database.transaction { db in
+            let reportID: UUID
+            if let existing {
+                reportID = try existing.requireID()
+                try await OptimisticLock.update(ProgressReportModel.schema, id: reportID, from: command.version, current: existing.version,
+                                                at: writer.now, on: db) {
+                    var update = $0.set("status", to: status.rawValue).set("work_done", to: report.workDone).set("progress", to: report.progress)
+                        .set("milestones_reached", to: report.milestonesReached).set("problems", to: report.problems)
+                        .set("next_plan", to: report.nextPlan).set("self_status", to: report.selfStatus?.rawValue)
+                        .set("updated_by", to: username)
+                    if submitting { update = update.set("submitted_on", to: today.iso).set("late", to: late) }
+                    return update
+                }
+            } else {
+                guard command.version == 0 else { throw DomainError.staleEdit }
+                let model = ProgressReportModel()
+                model.$round.id = scope.round.id
+                model.taskID = scope.task.id
+                model.unitID = unitID
+                model.status = status
+                model.workDone = report.workDone
+                model.progress = report.progress
+                model.milestonesReached = report.milestonesReached
+                model.problems = report.problems
+                model.nextPlan = report.nextPlan
+                model.selfStatus = report.selfStatus
+                model.submittedOn = submitting ? today.iso : nil
+                model.late = late
+                model.returnReason = ""
+                model.reviewNote = ""
+                model.updatedBy = username
+                model.version = 1
+                try await model.create(on: db)
+                reportID = try model.requireID()
+            }
+            try await recordEvent(reportID, step: submitting ? "submit" : "save", status: status, comment: late ? "late" : "",
+                                  by: username, on: db)
+            try await AuditLog.append(.init(action: submitting ? "report.submit" : "report.save", targetType: "task",
+                                            targetID: scope.task.id.uuidString,
+                                            summary: "\(scope.round.month) \(scope.task.number) \(report.progress.map { "\($0)%" } ?? "")\(late ? " late" : "")"),
+                                      by: writer.who, at: writer.now, on: db)
+        }
+        return submitting ? .submit : .save
+    }
+
+    /// Saves the acting cooperating unit's input.
+    static func saveInput(_ command: SaveInput, in scope: DispatchController.ReportScope, by writer: Writer, on database: any Database) async throws {
+        let unitID = try UnitWork.input.actingUnit(scope.user.actor.unitID, role: scope.unitRole)
+        let text = command.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty, text.count <= Dispatch.maximumTextLength else {
+            throw DomainError.missing("text", zh: "请填写本月配合工作情况（不超过 \(Dispatch.maximumTextLength) 字）",
+                                      en: "Describe this month's cooperating work (at most \(Dispatch.maximumTextLength) characters)")
+        }
+        let existing = try await ReportInputModel.query(on: database).filter(\.$roundID == scope.round.id)
+            .filter(\.$taskID == scope.task.id).filter(\.$unitID == unitID).first()
+        let username = writer.user.actor.username
+        try await database.transaction { db in
+            if let existing {
+                try await OptimisticLock.update(ReportInputModel.schema, id: try existing.requireID(), from: command.version,
+                                                current: existing.version, at: writer.now, on: db) {
+                    $0.set("text", to: text).set("updated_by", to: username)
+                }
+            } else {
+                let model = ReportInputModel()
+                model.roundID = scope.round.id
+                model.taskID = scope.task.id
+                model.unitID = unitID
+                model.text = text
+                model.updatedBy = username
+                model.version = 1
+                try await model.create(on: db)
+            }
+            try await AuditLog.append(.init(action: "report.input", targetType: "task", targetID: scope.task.id.uuidString,
+                                            summary: "\(scope.round.month) \(scope.task.number)"), by: writer.who, at: writer.now, on: db)
+        }
+    }
+
+    /// Accepts or returns the report of `command.unitID`. Returns the step done ("accept" or "return").
+    static func review(_ command: ReviewReport, in scope: DispatchController.ReportScope, by writer: Writer, on database: any Database) async throws -> String {
+        guard let unitID = command.unitID,
+              let report = try await ProgressReportModel.query(on: database).filter(\.$round.$id == scope.round.id)
+                .filter(\.$taskID == scope.task.id).filter(\.$unitID == unitID).first() else {
+            throw DomainError.notFound("unitID", zh: "该单位尚未报送", en: "That unit has not reported")
+        }
+        let step: Dispatch.Step
+        if command.accept {
+            guard let progress = Int(command.verifiedProgress.trimmingCharacters(in: .whitespaces)) else {
+                throw DomainError.invalid("verifiedProgress", zh: "核实进度应为 0–100 的整数", en: "Verified progress is a whole number from 0 to 100")
+            }
+            guard let status = ProgressStatus(rawValue: command.verifiedStatus), status != .missing else {
+                throw DomainError.missing("verifiedStatus", zh: "请选择核实状态", en: "Choose the verified status")
+            }
+            step = .accept(progress: progress, status: status, note: command.note)
+        } else {
+            step = .return(reason: command.reason)
+        }
+        let next = try Dispatch.next(after: report.status, step, reported: (report.progress, report.selfStatus))
+        let reportID = try report.requireID()
+        let username = writer.user.actor.username, today = writer.today.iso
+        try await database.transaction { db in
+            try await OptimisticLock.update(ProgressReportModel.schema, id: reportID, from: command.version, current: report.version,
+                                            at: writer.now, on: db) {
+                switch step {
+                case .accept(let progress, let status, let note):
+                    $0.set("status", to: next.rawValue).set("verified_progress", to: progress).set("verified_status", to: status.rawValue)
+                        .set("review_note", to: note.trimmingCharacters(in: .whitespacesAndNewlines))
+                        .set("reviewed_by", to: username).set("reviewed_on", to: today)
+                default:
+                    $0.set("status", to: next.rawValue).set("return_reason", to: command.reason.trimmingCharacters(in: .whitespacesAndNewlines))
+                        .set("reviewed_by", to: username).set("reviewed_on", to: today)
+                }
+            }
+            let comment = command.accept ? command.note : command.reason
+            try await recordEvent(reportID, step: step.name, status: next, comment: comment.trimmingCharacters(in: .whitespacesAndNewlines),
+                                  by: username, on: db)
+            try await AuditLog.append(.init(action: "report.\(step.name)", targetType: "task", targetID: scope.task.id.uuidString,
+                                            summary: "\(scope.round.month) \(scope.task.number) unit \(unitID.uuidString)\(command.accept ? " verified \(command.verifiedProgress)%" : "")"),
+                                      by: writer.who, at: writer.now, on: db)
+        }
+        return step.name
+    }
+
+    private static func recordEvent(_ reportID: UUID, step: String, status: Dispatch.ReportStatus, comment: String, by actor: String,
+                                    on db: any Database) async throws {
+        let event = ReportEventModel()
+        event.$report.id = reportID
+        event.step = step
+        event.status = status
+        event.comment = comment
+        event.actor = actor
+        try await event.create(on: db)
+    }
+}
+
+/// The commands as a web form sends them.
+extension DispatchService.SaveReport {
+    init(form fields: [String: String]) {
+        self.init(submit: fields["step"] == "submit", version: Int(fields["version"] ?? "0"),
+                  form: Dispatch.ReportForm(workDone: fields["workDone"] ?? "", progress: fields["progress"] ?? "",
+                                            milestonesReached: fields["milestonesReached"] ?? "", problems: fields["problems"] ?? "",
+                                            nextPlan: fields["nextPlan"] ?? "", selfStatus: fields["selfStatus"] ?? ""))
+    }
+}
+
+extension DispatchService.SaveInput {
+    init(form fields: [String: String]) {
+        self.init(text: fields["text"] ?? "", version: fields["version"].flatMap { Int($0) })
+    }
+}
+
+extension DispatchService.ReviewReport {
+    init(form fields: [String: String]) {
+        self.init(unitID: fields["unitID"].flatMap(UUID.init(uuidString:)), accept: fields["step"] == "accept",
+                  version: fields["version"].flatMap { Int($0) }, verifiedProgress: fields["verifiedProgress"] ?? "",
+                  verifiedStatus: fields["verifiedStatus"] ?? "", note: fields["note"] ?? "", reason: fields["reason"] ?? "")
+    }
+}
+
+extension Request {
+    /// The signed-in user as a writer, with the application's clock.
+    var writer: DispatchService.Writer {
+        get throws { DispatchService.Writer(user: try requireUser(), who: auditWho, now: now) }
+    }
+}
