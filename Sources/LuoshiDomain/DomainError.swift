@@ -98,4 +98,11 @@ extension DomainError {
     public static let staleEdit = DomainError(
         .conflict, zh: "该内容已被他人修改，请刷新页面后重新编辑", en: "Someone else changed this since you opened it; reload and edit again",
         field: "version")
+
+    /// A stale edit that names the version now stored, so an API client can fetch it and retry.
+    public static func staleEdit(current: Int) -> DomainError {
+        DomainError(.conflict, zh: "该内容已被他人修改（当前版本 \(current)），请刷新页面后重新编辑",
+                    en: "Someone else changed this since you opened it (the current version is \(current)); reload and edit again",
+                    field: "version")
+    }
 }

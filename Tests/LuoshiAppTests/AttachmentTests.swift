@@ -83,7 +83,7 @@ struct AttachmentTests {
                     }
                 }
             }
-            try await app.testing().test(.GET, "/attachments/\(id)") { res in #expect(res.status != .ok, "anonymous") }
+            try await app.testing().test(.GET, "/attachments/\(id)") { res in #expect(res.status == .seeOther && res.headers.first(name: .location)?.hasPrefix("/login") == true, "anonymous: to the sign-in page") }
             try await app.testing().test(.GET, "/attachments/\(UUID())", headers: office.headers) { res in #expect(res.status == .notFound) }
 
             // Submitted: locked; removing needs a return first.

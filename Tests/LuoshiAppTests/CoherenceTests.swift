@@ -167,3 +167,19 @@ struct CoherenceTests {
         }
     }
 }
+
+@Suite("Database unavailable")
+struct DatabaseUnavailableTests {
+    @Test func aLostDatabaseIsA503WithAClearMessageNotA500() async throws {
+        try await withLuoshiApp(sample: false) { app in
+            let request = Request(application: app, method: .GET, url: URI(path: "/api/v1/plans"), on: app.eventLoopGroup.next())
+            for error: any Error in [ChannelError.ioOnClosedChannel, ChannelError.connectTimeout(.seconds(10))] {
+                let response = LuoshiErrorMiddleware.response(for: error, request: request)
+                #expect(response.status == .serviceUnavailable)
+                #expect(response.body.string.contains("database_unavailable"))
+            }
+            let other = LuoshiErrorMiddleware.response(for: CancellationError(), request: request)
+            #expect(other.status == .internalServerError, "anything else stays a generic 500")
+        }
+    }
+}

@@ -51,6 +51,8 @@ struct DispatchAPITests {
             #expect(status == .badRequest, "incomplete: \(String(describing: body))")
             (status, body) = try await Self.call(app, .PUT, path + "/report", token: lead, json: #"{"step":"save","workDone":"完成招标"}"#)
             #expect(status == .conflict, "a write without its version is refused")
+            #expect((((body as? [String: Any])?["error"] as? [String: Any])?["message"] as? String)?.contains("当前版本 0") == true,
+                    "the 409 names the version now stored")
             (status, body) = try await Self.call(app, .PUT, path + "/report", token: lead, json: #"{"step":"save","version":0,"workDone":"完成招标"}"#)
             #expect(status == .ok)
             (status, body) = try await Self.call(app, .PUT, path + "/report", token: lead,

@@ -136,7 +136,7 @@ struct LedgerExportTests {
             #expect(red.count - 1 == api.filter { $0["colour"] as? String == "red" }.count && red.dropFirst().allSatisfy { $0[11] == "红灯" })
             let (_, page) = try await TaskWorkHTTPTests.page(app, "/plans/\(planID)/ledger?asOf=2023-06-25&colour=red", office)
             #expect(page.contains("/ledger/export?asOf=2023-06-25&amp;colour=red"), "the page links to the export with its filters")
-            try await app.testing().test(.GET, "/plans/\(planID)/ledger/export") { res in #expect(res.status != .ok, "not for the public") }
+            try await app.testing().test(.GET, "/plans/\(planID)/ledger/export") { res in #expect(res.status == .seeOther && res.headers.first(name: .location)?.hasPrefix("/login") == true, "not for the public") }
         }
     }
 }

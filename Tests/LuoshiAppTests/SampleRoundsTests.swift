@@ -49,7 +49,7 @@ struct SampleRoundsTests {
                 #expect(res.body.string.contains("2023年6月调度"))
             }
             try await app.testing().test(.GET, "/plans/\(planID)/dashboard") { res in
-                #expect(res.status != .ok, "not public")
+                #expect(res.status == .seeOther && res.headers.first(name: .location)?.hasPrefix("/login") == true, "not public: to the sign-in page")
             }
         }
     }

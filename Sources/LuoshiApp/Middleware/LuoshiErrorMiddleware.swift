@@ -1,5 +1,9 @@
 import LuoshiDomain
 import LuoshiHTML
+import NIOCore
+import NIOPosix
+import PostgresNIO
+import FluentSQLiteDriver
 import Vapor
 
 /// Turns every error into a response: JSON `{"error": …}` under `/api`, an HTML page elsewhere.
@@ -53,10 +57,35 @@ struct LuoshiErrorMiddleware: AsyncMiddleware {
             return (status, DomainError(code, zh: message.zh, en: message.en))
         case let decoding as DecodingError:
             return (.badRequest, DomainError(decoding: decoding))
+        case _ where isDatabaseUnavailable(error):
+            request.logger.warning("Database unavailable: \(String(reflecting: error))")
+            return (.serviceUnavailable, DomainError(DomainError.Code(rawValue: "database_unavailable"),
+                                                     zh: "数据库暂时无法访问，请稍后再试（本次操作未保存）",
+                                                     en: "The database cannot be reached at the moment; please try again later (nothing was saved)"))
         default:
             request.logger.report(error: error)
             return (.internalServerError, DomainError(DomainError.Code(rawValue: "internal_error"),
                                                       zh: "服务器内部错误，请稍后再试", en: "Internal server error; please try again later"))
+        }
+    }
+
+    /// Errors that mean the database is gone or overloaded, not that the request is wrong: a lost
+    /// or refused connection, a pool with no connection to give, a server shutting down, SQLite
+    /// busy past its timeout. The pool reconnects by itself when the database is back.
+    static func isDatabaseUnavailable(_ error: any Error) -> Bool {
+        switch error {
+        case let psql as PSQLError:
+            if [.connectionError, .serverClosedConnection, .uncleanShutdown, .poolClosed, .clientClosedConnection].contains(psql.code) { return true }
+            if psql.code == .server, let state = psql.serverInfo?[.sqlState] {
+                return state.hasPrefix("08") || state.hasPrefix("57P") || state == "53300"  // connection, shutdown, too many connections
+            }
+            return false
+        case is ConnectionPoolTimeoutError, is NIOConnectionError, is ChannelError:
+            return true
+        case let sqlite as SQLiteError:
+            return [.busy, .locked, .busyTimeout, .busyInRecovery, .busyInSnapshot].contains(sqlite.reason)
+        default:
+            return false
         }
     }
 

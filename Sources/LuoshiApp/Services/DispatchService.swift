@@ -68,7 +68,7 @@ enum DispatchService {
                     return update
                 }
             } else {
-                guard command.version == 0 else { throw DomainError.staleEdit }
+                guard command.version == 0 else { throw DomainError.staleEdit(current: 0) }
                 let model = ProgressReportModel()
                 model.$round.id = scope.round.id
                 model.taskID = scope.task.id

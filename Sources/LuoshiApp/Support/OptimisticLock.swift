@@ -15,7 +15,7 @@ enum OptimisticLock {
 
     static func update(_ table: String, id: UUID, from formVersion: Int?, current: Int, at now: Date, on db: any Database,
                        _ set: (SQLUpdateBuilder) -> SQLUpdateBuilder) async throws {
-        guard formVersion == current, let sql = db as? any SQLDatabase else { throw DomainError.staleEdit }
+        guard formVersion == current, let sql = db as? any SQLDatabase else { throw DomainError.staleEdit(current: current) }
         let changed = try await set(sql.update(table))
             .set("version", to: current + 1)
             .set("updated_at", to: now)
@@ -23,6 +23,6 @@ enum OptimisticLock {
             .where("version", .equal, current)
             .returning("id")
             .all()
-        guard !changed.isEmpty else { throw DomainError.staleEdit }
+        guard !changed.isEmpty else { throw DomainError.staleEdit }  // another write moved it between the read and this update
     }
 }
