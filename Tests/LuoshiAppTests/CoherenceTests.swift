@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import NIOCore
 @testable import LuoshiApp
 import LuoshiDomain
 import SQLKit
@@ -173,10 +174,10 @@ struct DatabaseUnavailableTests {
     @Test func aLostDatabaseIsA503WithAClearMessageNotA500() async throws {
         try await withLuoshiApp(sample: false) { app in
             let request = Request(application: app, method: .GET, url: URI(path: "/api/v1/plans"), on: app.eventLoopGroup.next())
-            for error: any Error in [ChannelError.ioOnClosedChannel, ChannelError.connectTimeout(.seconds(10))] {
+            for error: any Error in [ChannelError.ioOnClosedChannel, ChannelError.connectTimeout(TimeAmount.seconds(10))] {
                 let response = LuoshiErrorMiddleware.response(for: error, request: request)
                 #expect(response.status == .serviceUnavailable)
-                #expect(response.body.string.contains("database_unavailable"))
+                #expect(response.body.string?.contains("database_unavailable") == true)
             }
             let other = LuoshiErrorMiddleware.response(for: CancellationError(), request: request)
             #expect(other.status == .internalServerError, "anything else stays a generic 500")
