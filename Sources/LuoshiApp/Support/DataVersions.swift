@@ -21,7 +21,7 @@ enum DataScope: String, CaseIterable, Sendable {
 }
 
 /// The versions of every scope at one moment: what a read model was built from.
-struct DataStamp: Sendable, Hashable, CustomStringConvertible {
+struct DataStamp: Sendable, Hashable {
     var versions: [DataScope: Int64]
 
     static let unknown = DataStamp(versions: [:])
@@ -34,10 +34,6 @@ struct DataStamp: Sendable, Hashable, CustomStringConvertible {
     /// dispatch need not move when an inbox item is read).
     func restricted(to scopes: [DataScope]) -> DataStamp {
         DataStamp(versions: versions.filter { scopes.contains($0.key) })
-    }
-
-    var description: String {
-        DataScope.allCases.compactMap { scope in versions[scope].map { "\(scope.rawValue)=\($0)" } }.joined(separator: ",")
     }
 }
 
