@@ -43,6 +43,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.asyncCommands.use(TokenCommands(), as: "token")
     app.asyncCommands.use(AuditCommands(), as: "audit")
     app.asyncCommands.use(ImportCommand(), as: "import")
+    app.asyncCommands.use(PlanCommands(), as: "plan")
     app.asyncCommands.use(ExportCommand(), as: "export")
     app.asyncCommands.use(BulletinCommand(), as: "bulletin")
 }

@@ -182,8 +182,10 @@ enum AccountController {
     @Sendable static func changePassword(_ req: Request) async throws -> Response {
         let form = try req.content.decode(PasswordForm.self)
         do {
-            try await Accounts.changePassword(current: form.currentPassword ?? "", new: form.newPassword ?? "",
-                                              repeated: form.repeatPassword ?? "", on: req)
+            let command = AccountService.ChangePassword(current: form.currentPassword ?? "", new: form.newPassword ?? "",
+                                                        repeated: form.repeatPassword ?? "")
+            try await AccountService.changePassword(command, by: try req.writer, policy: try await req.application.securitySettings.current(req.db).password,
+                                                    hasher: req.password.async, on: req.db)
             req.currentUser?.mustChangePassword = false
             return try await renderPassword(req, error: nil, done: true)
         } catch let error as DomainError {

@@ -161,8 +161,9 @@ enum DispatchAPIController {
 
     @Sendable static func openRound(_ req: Request) async throws -> Response {
         let body = try decode(OpenRoundRequest.self, req)
-        let (plan, _, user) = try await DispatchController.plan(req)
-        let round = try await DispatchController.createRound(req, plan: plan, user: user, month: body.month ?? "", dueDate: body.dueDate ?? "")
+        let (plan, _, _) = try await DispatchController.plan(req)
+        let command = DispatchService.OpenRound(month: body.month ?? "", dueDate: body.dueDate ?? "")
+        let round = try await DispatchService.openRound(command, plan: plan, by: try req.writer, cache: req.application.ledgerCache, on: req.db)
         return try await DispatchController.RoundDTO(id: round.id, month: round.month.description, dueDate: round.dueDate.iso, status: .open)
             .encodeResponse(status: .created, for: req)
     }
@@ -216,7 +217,7 @@ enum DispatchAPIController {
 
     /// Runs a write through the dispatch service, then answers with the task's reports and inputs.
     private static func write(_ req: Request,
-                              _ action: (DispatchController.ReportScope, DispatchService.Writer) async throws -> Void) async throws -> TaskInRound {
+                              _ action: (DispatchController.ReportScope, Writer) async throws -> Void) async throws -> TaskInRound {
         let scope = try await DispatchController.roundTask(req)
         try await action(scope, try req.writer)
         return try await taskInRound(req, scope)

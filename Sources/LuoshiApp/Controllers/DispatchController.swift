@@ -93,32 +93,12 @@ enum DispatchController {
 
     @Sendable static func openRound(_ req: Request) async throws -> Response {
         let fields = try req.content.decode([String: String].self)
-        let (plan, _, user) = try await plan(req)
+        let (plan, _, _) = try await plan(req)
         return try await savingForm({
-            let round = try await createRound(req, plan: plan, user: user, month: fields["month"] ?? "", dueDate: fields["dueDate"] ?? "")
+            let command = DispatchService.OpenRound(month: fields["month"] ?? "", dueDate: fields["dueDate"] ?? "")
+            let round = try await DispatchService.openRound(command, plan: plan, by: try req.writer, cache: req.application.ledgerCache, on: req.db)
             return req.redirect(to: SiteURL.round(round.id).path, redirectType: .normal)
         }, showAgain: { try await renderRounds(req, errors: $0, values: fields) })
-    }
-
-    /// Opens a round of `plan` for `month` (YYYY-MM) due `dueDate` (blank: the default day).
-    static func createRound(_ req: Request, plan: Plan, user: CurrentUser, month text: String, dueDate: String) async throws -> DispatchStore.Round {
-        let existing = Set(try await DispatchStore.rounds(planID: plan.id, on: req.db).map(\.month))
-        let dueDay = try await DispatchStore.settings(for: plan, cache: req.application.ledgerCache, on: req.db).roundDueDay
-        let (month, due) = try Dispatch.round(month: text, dueDate: dueDate, dueDay: dueDay, planStatus: plan.status, planYear: plan.year,
-                                              existing: existing).get()
-        let model = ReportRoundModel()
-        model.$plan.id = plan.id
-        model.month = month.description
-        model.dueDate = due.iso
-        model.status = .open
-        model.openedBy = user.actor.username
-        model.version = 1
-        try await req.db.transaction { db in
-            try await model.create(on: db)
-            try await AuditLog.append(.init(action: "round.open", targetType: "plan", targetID: plan.id.uuidString,
-                                            summary: "\(month) due \(due.iso)"), by: req.auditWho, at: req.now, on: db)
-        }
-        return DispatchStore.Round(id: try model.requireID(), planID: plan.id, month: month, dueDate: due, status: .open, version: 1)
     }
 
     @Sendable static func roundPage(_ req: Request) async throws -> Response {

@@ -84,10 +84,14 @@ enum PlanFilesController {
         }
     }
 
+    /// The stored upload as the import command (`basis`: the fingerprint the confirming form sends).
+    private static func command(_ stored: PlanImportModel, basis: String? = nil) -> PlanService.ImportPlan {
+        PlanService.ImportPlan(data: stored.data, fileName: stored.fileName, jurisdictionCode: stored.jurisdictionCode, year: stored.year,
+                               title: stored.title, createMissing: stored.createMissing, basis: basis)
+    }
+
     private static func reread(_ req: Request, _ stored: PlanImportModel) async throws -> PlanFiles.ImportResult {
-        try await PlanFiles.dryRun(data: stored.data, fileName: stored.fileName, jurisdictionCode: stored.jurisdictionCode,
-                                   year: stored.year, title: stored.title, createMissing: stored.createMissing,
-                                   snapshot: try await req.catalog(), on: req.db, today: CalendarDate(date: req.now))
+        try await PlanService.preview(command(stored), snapshot: try await req.catalog(), on: req.db, today: CalendarDate(date: req.now))
     }
 
     private static func dryRun(_ req: Request, _ stored: PlanImportModel, errors: [DomainError] = [], notice: String? = nil) async throws -> Response {
@@ -169,26 +173,18 @@ enum PlanFilesController {
             throw DomainError(.conflict, zh: "该表格已经导入过", en: "This spreadsheet has already been applied", field: "importID")
         }
         // Read again against the directory as it is now: what was clean may no longer be.
-        let result = try await reread(req, stored)
-        guard result.problems.isEmpty else { return try await dryRun(req, stored) }
+        let basis = try req.content.decode([String: String].self)["basis"] ?? ""
+        let command = command(stored, basis: basis)
+        let snapshot = try await req.catalog()
+        let result = try await PlanService.preview(command, snapshot: snapshot, on: req.db, today: CalendarDate(date: req.now))
         do {
-            let planID: UUID
-            if let existing = result.existing {
-                if let refusal = existing.refusal { throw refusal }
-                let basis = try req.content.decode([String: String].self)["basis"]
-                guard basis == existing.basis else {
-                    throw DomainError(.conflict, zh: "试导入后方案已被修改，请查看最新的变化后再确认", en: "The plan changed since the dry run; review the changes again",
-                                      field: "basis")
-                }
-                _ = try await PlanWriter.update(existing.plan, with: result.document, snapshot: try await req.catalog(), on: req.db,
-                                                by: req.auditWho, at: req.now)
-                planID = existing.plan.id
-            } else {
-                planID = try await PlanWriter.save(result.document, on: req.db, by: req.auditWho, at: req.now).plan.id
-            }
-            stored.appliedPlanID = planID
+            let imported = try await PlanService.importPlan(command, read: result, by: try req.writer, snapshot: snapshot, on: req.db)
+            stored.appliedPlanID = imported.planID
             try await stored.save(on: req.db)
-            return req.redirect(to: result.existing == nil ? SiteURL.workbench.path : SiteURL.planManage(planID).path, redirectType: .normal)
+            if case .created = imported { return req.redirect(to: SiteURL.workbench.path, redirectType: .normal) }
+            return req.redirect(to: SiteURL.planManage(imported.planID).path, redirectType: .normal)
+        } catch is PlanService.ImportProblems {
+            return try await dryRun(req, stored)
         } catch let error as DomainError where error.field == "basis" {
             return try await dryRun(req, stored, errors: [error])
         } catch let error as DomainError {

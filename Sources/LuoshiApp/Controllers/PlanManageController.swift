@@ -112,36 +112,9 @@ enum PlanManageController {
         do {
             let (model, snapshot) = try await plan(req)
             let planID = try model.requireID()
-            guard let plan = snapshot.plansByID[planID] else { throw DomainError.planNotFound(planID) }
-            guard form.version.flatMap(Int.init) == model.version else { throw DomainError.staleEdit }
-            guard let date = form.date.flatMap(CalendarDate.init(iso:)) else {
-                throw DomainError.invalid("date", zh: "日期格式应为 YYYY-MM-DD", en: "Dates are written YYYY-MM-DD")
-            }
-            let step: PlanLifecycle.Step = switch form.step {
-            case "circulate": .circulate(on: date)
-            case "approve": .approve(on: date, meeting: form.meeting ?? "")
-            case "issue": .issue(on: date, documentNumber: form.documentNumber ?? "")
-            default: throw DomainError.invalid("step", zh: "未知的步骤", en: "Unknown step")
-            }
-            let next = try PlanLifecycle.apply(step, to: plan)
-            try await req.db.transaction { db in
-                try await OptimisticLock.update(PlanModel.schema, id: planID, from: form.version, current: model.version, at: req.now, on: db) {
-                    $0.set("status", to: next.status.rawValue)
-                        .set("consultation_on", to: next.stages.consultation?.iso)
-                        .set("approved_on", to: next.stages.approved?.iso)
-                        .set("issued_on", to: next.stages.issued?.iso)
-                        .set("approval_meeting", to: next.approvalMeeting)
-                        .set("document_number", to: next.documentNumber)
-                }
-                let jurisdiction = try await PlanFiles.jurisdictionEntry(plan.jurisdictionCode, on: db)
-                let document = PlanDocument(plan: next, jurisdiction: jurisdiction, parts: snapshot.partsByPlan[planID] ?? [],
-                                            tasks: snapshot.tasksByPlan[planID] ?? [], unitName: { snapshot.unitsByID[$0]?.shortName },
-                                            leaderName: { snapshot.leadersByID[$0]?.name })
-                try await PlanVersions.record(document, planID: planID, status: next.status, by: req.auditWho.username, on: db)
-                try await AuditLog.append(AuditLog.Event(action: "plan.transition", targetType: "plan", targetID: planID.uuidString,
-                                                         summary: "status \(plan.status.rawValue) → \(next.status.rawValue), \(step.date.iso)"),
-                                          by: req.auditWho, at: req.now, on: db)
-            }
+            let command = PlanService.AdvancePlan(planID: planID, step: form.step ?? "", date: form.date ?? "", meeting: form.meeting ?? "",
+                                                  documentNumber: form.documentNumber ?? "", version: form.version.flatMap { Int($0) })
+            try await PlanService.advance(command, by: try req.writer, snapshot: snapshot, on: req.db)
             return req.redirect(to: SiteURL.planManage(planID).path, redirectType: .normal)
         } catch let error as DomainError {
             return try await render(req, error: error)

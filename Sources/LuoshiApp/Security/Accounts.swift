@@ -98,34 +98,6 @@ enum Accounts {
         try await request.audit(AuditLog.Event(action: "logout", targetType: "user", targetID: user.actor.userID.uuidString))
     }
 
-    /// Changes the signed-in user's own password after checking the current one and the policy.
-    static func changePassword(current: String, new: String, repeated: String, on request: Request) async throws {
-        guard let currentUser = request.currentUser,
-              let user = try await UserModel.find(currentUser.actor.userID, on: request.db) else { throw DomainError.signInRequired }
-        if current.count > maximumInputLength || new.count > maximumInputLength {
-            throw DomainError.invalid("newPassword", zh: "密码不能超过 \(maximumInputLength) 个字符", en: "A password has at most \(maximumInputLength) characters")
-        }
-        guard try await request.password.async.verify(current, created: user.passwordHash) else {
-            try await request.audit(AuditLog.Event(action: "password.change", targetType: "user", targetID: user.id?.uuidString ?? "",
-                                                   outcome: .failure, summary: "current password wrong"))
-            throw DomainError.invalid("currentPassword", zh: "当前密码不正确", en: "The current password is not correct")
-        }
-        guard new == repeated else {
-            throw DomainError.invalid("repeatPassword", zh: "两次输入的新密码不一致", en: "The two new passwords differ")
-        }
-        if new == current {
-            throw DomainError.invalid("newPassword", zh: "新密码不能与当前密码相同", en: "The new password must differ from the current one")
-        }
-        let settings = try await request.application.securitySettings.current(request.db)
-        if let problem = settings.password.problems(password: new, username: user.username, field: "newPassword").first { throw problem }
-        user.passwordHash = try await request.password.async.hash(new)
-        user.mustChangePassword = false
-        user.passwordChangedAt = request.now
-        user.version += 1
-        try await user.save(on: request.db)
-        try await request.audit(AuditLog.Event(action: "password.change", targetType: "user", targetID: user.id?.uuidString ?? ""))
-    }
-
     /// Creates a personal access token for `user`; returns the token, which is shown once.
     static func createToken(for userID: UUID, name: String, days: Int, now: Date, on database: any Database,
                             by who: AuditLog.Who) async throws -> (token: String, model: AccessTokenModel) {

@@ -10,15 +10,14 @@ import Vapor
 /// same transaction), and answers with a typed result or a `DomainError` (a field's message,
 /// 409 for a stale version).
 enum DispatchService {
-    /// Who writes and when: the acting user, their audit identity and the injected time.
-    struct Writer: Sendable {
-        var user: CurrentUser
-        var who: AuditLog.Who
-        var now: Date
-        var today: CalendarDate { CalendarDate(date: now) }
-    }
-
     enum ReportStep: String, Sendable { case save, submit }
+
+    /// The office opens the monthly round of the plan it is given: `month` YYYY-MM, due `dueDate` (blank: the
+    /// plan's reporting day of that month).
+    struct OpenRound: Sendable {
+        var month: String
+        var dueDate: String
+    }
 
     struct SaveReport: Sendable {
         var submit: Bool
@@ -42,6 +41,28 @@ enum DispatchService {
         var reason: String
     }
 
+    static func openRound(_ command: OpenRound, plan: Plan, by writer: Writer, cache: LedgerCache,
+                          on database: any Database) async throws -> DispatchStore.Round {
+        guard writer.may(.managePlans, in: plan.jurisdictionCode) else { throw DomainError.planNotFound(plan.id) }
+        let existing = Set(try await DispatchStore.rounds(planID: plan.id, on: database).map(\.month))
+        let dueDay = try await DispatchStore.settings(for: plan, cache: cache, on: database).roundDueDay
+        let (month, due) = try Dispatch.round(month: command.month, dueDate: command.dueDate, dueDay: dueDay, planStatus: plan.status,
+                                              planYear: plan.year, existing: existing).get()
+        let model = ReportRoundModel()
+        model.$plan.id = plan.id
+        model.month = month.description
+        model.dueDate = due.iso
+        model.status = .open
+        model.openedBy = writer.username
+        model.version = 1
+        try await database.transaction { db in
+            try await model.create(on: db)
+            try await AuditLog.append(.init(action: "round.open", targetType: "plan", targetID: plan.id.uuidString,
+                                            summary: "\(month) due \(due.iso)"), by: writer.who, at: writer.now, on: db)
+        }
+        return DispatchStore.Round(id: try model.requireID(), planID: plan.id, month: month, dueDate: due, status: .open, version: 1)
+    }
+
     /// Saves or submits the acting unit's report.
     static func saveReport(_ command: SaveReport, in scope: DispatchController.ReportScope, by writer: Writer,
                            on database: any Database) async throws -> ReportStep {
@@ -53,7 +74,7 @@ enum DispatchService {
         let report = try Dispatch.report(command.form, submitting: submitting).get()
         let today = writer.today
         let late = submitting && Dispatch.isLate(submittedOn: today, dueDate: scope.round.dueDate)
-        let username = writer.user.actor.username
+        let username = writer.username
         try await database.transaction { db in
             let reportID: UUID
             if let existing {
@@ -109,7 +130,7 @@ enum DispatchService {
         }
         let existing = try await ReportInputModel.query(on: database).filter(\.$roundID == scope.round.id)
             .filter(\.$taskID == scope.task.id).filter(\.$unitID == unitID).first()
-        let username = writer.user.actor.username
+        let username = writer.username
         try await database.transaction { db in
             if let existing {
                 try await OptimisticLock.update(ReportInputModel.schema, id: try existing.requireID(), from: command.version,
@@ -152,7 +173,7 @@ enum DispatchService {
         }
         let next = try Dispatch.next(after: report.status, step, reported: (report.progress, report.selfStatus))
         let reportID = try report.requireID()
-        let username = writer.user.actor.username, today = writer.today.iso
+        let username = writer.username, today = writer.today.iso
         try await database.transaction { db in
             try await OptimisticLock.update(ProgressReportModel.schema, id: reportID, from: command.version, current: report.version,
                                             at: writer.now, on: db) {
@@ -209,12 +230,5 @@ extension DispatchService.ReviewReport {
         self.init(unitID: fields["unitID"].flatMap(UUID.init(uuidString:)), accept: fields["step"] == "accept",
                   version: fields["version"].flatMap { Int($0) }, verifiedProgress: fields["verifiedProgress"] ?? "",
                   verifiedStatus: fields["verifiedStatus"] ?? "", note: fields["note"] ?? "", reason: fields["reason"] ?? "")
-    }
-}
-
-extension Request {
-    /// The signed-in user as a writer, with the application's clock.
-    var writer: DispatchService.Writer {
-        get throws { DispatchService.Writer(user: try requireUser(), who: auditWho, now: now) }
     }
 }

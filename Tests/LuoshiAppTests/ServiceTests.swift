@@ -1,0 +1,194 @@
+import Fluent
+import Foundation
+@testable import LuoshiApp
+import LuoshiDomain
+import SQLKit
+import Testing
+import Vapor
+
+/// The services without HTTP: a typed command, a writer with a frozen time, the database.
+/// Each checks the refusal it answers (field, status, the version it names) and that a
+/// refused command writes nothing.
+@Suite struct ServiceTests {
+    static let frozen = Date(timeIntervalSince1970: 1_700_000_000)  // 2023-11-14
+    static let csv = "序号,工作任务,牵头单位,配合单位,完成时限\n,一、稳增长,,,\n1,推进重点项目建设,县发改局,县财政局,2025年6月底前\n"
+
+    static func office(_ app: Application) async throws -> Writer {
+        let user = try await app.makeUser("svc.office", .supervisor)
+        return Writer(actor: try actor(user), who: AuditLog.Who(userID: user.id, username: user.username, clientIP: "test"), now: frozen)
+    }
+
+    static func actor(_ user: UserModel) throws -> Actor {
+        Actor(userID: try user.requireID(), username: user.username, role: user.role, jurisdictionCode: user.jurisdictionCode,
+              unitID: user.$unit.id, leaderID: user.$leader.id, isUnitHead: user.isUnitHead)
+    }
+
+    static func importDraft(_ app: Application, by writer: Writer, csv: String = csv) async throws -> UUID {
+        let command = PlanService.ImportPlan(data: Data(csv.utf8), fileName: "plan.csv", jurisdictionCode: "371323", year: 2025,
+                                             title: nil, createMissing: false, basis: nil)
+        let snapshot = try await app.snapshot()
+        let read = try await PlanService.preview(command, snapshot: snapshot, on: app.db, today: writer.today)
+        return try await PlanService.importPlan(command, read: read, by: writer, snapshot: snapshot, on: app.db).planID
+    }
+
+    static func auditCount(_ app: Application) async throws -> Int {
+        try await AuditLogModel.query(on: app.db).count()
+    }
+
+    @Test func importingCreatesADraftAndADryRunWithProblemsWritesNothing() async throws {
+        try await withLuoshiApp { app in
+            let office = try await Self.office(app)
+            let plans = try await PlanModel.query(on: app.db).count()
+            let bad = PlanService.ImportPlan(data: Data("序号,工作任务,牵头单位\n1,,发展改革局\n".utf8), fileName: "plan.csv",
+                                             jurisdictionCode: "371323", year: 2025, title: nil, createMissing: false, basis: nil)
+            let snapshot = try await app.snapshot()
+            let read = try await PlanService.preview(bad, snapshot: snapshot, on: app.db, today: office.today)
+            #expect(!read.problems.isEmpty)
+            await #expect(throws: PlanService.ImportProblems.self) {
+                try await PlanService.importPlan(bad, read: read, by: office, snapshot: snapshot, on: app.db)
+            }
+            #expect(try await PlanModel.query(on: app.db).count() == plans)
+
+            let planID = try await Self.importDraft(app, by: office)
+            let plan = try #require(try await PlanModel.find(planID, on: app.db))
+            #expect(plan.status == .draft)
+        }
+    }
+
+    @Test func aReimportFromAStaleDryRunIsA409NamingTheCurrentBasis() async throws {
+        try await withLuoshiApp { app in
+            let office = try await Self.office(app)
+            _ = try await Self.importDraft(app, by: office)
+            try await app.readDataVersions()
+            let edited = Self.csv.replacingOccurrences(of: "推进重点项目建设", with: "推进重点项目建设和招商引资")
+            let command = PlanService.ImportPlan(data: Data(edited.utf8), fileName: "plan.csv", jurisdictionCode: "371323", year: 2025,
+                                                 title: nil, createMissing: false, basis: "stale-basis")
+            let snapshot = try await app.snapshot()
+            let read = try await PlanService.preview(command, snapshot: snapshot, on: app.db, today: office.today)
+            let current = try #require(read.existing?.basis)
+            let error = await #expect(throws: DomainError.self) {
+                try await PlanService.importPlan(command, read: read, by: office, snapshot: snapshot, on: app.db)
+            }
+            #expect(error?.status == .conflict)
+            #expect(error?.field == "basis")
+            #expect(error?.message.en.contains(current) == true)
+
+            var fresh = command
+            fresh.basis = current
+            let imported = try await PlanService.importPlan(fresh, read: read, by: office, snapshot: snapshot, on: app.db)
+            guard case .updated(_, _, _, let changed) = imported else { Issue.record("expected an update, got \(imported)"); return }
+            #expect(changed == 1)
+        }
+    }
+
+    @Test func advancingAPlanChecksItsVersionAndRecordsTheStepInOneTransaction() async throws {
+        try await withLuoshiApp { app in
+            let office = try await Self.office(app)
+            let planID = try await Self.importDraft(app, by: office)
+            try await app.readDataVersions()
+            let version = try #require(try await PlanModel.find(planID, on: app.db)).version
+            let audits = try await Self.auditCount(app)
+            var command = PlanService.AdvancePlan(planID: planID, step: "circulate", date: "2025-01-05", version: version + 1)
+            let stale = await #expect(throws: DomainError.self) {
+                try await PlanService.advance(command, by: office, snapshot: try await app.snapshot(), on: app.db)
+            }
+            #expect(stale?.status == .conflict)
+            #expect(stale?.message.zh.contains("当前版本 \(version)") == true)
+            #expect(try await Self.auditCount(app) == audits)
+
+            command.version = version
+            command.step = "publish"
+            let unknown = await #expect(throws: DomainError.self) {
+                try await PlanService.advance(command, by: office, snapshot: try await app.snapshot(), on: app.db)
+            }
+            #expect(unknown?.field == "step")
+
+            command.step = "circulate"
+            #expect(try await PlanService.advance(command, by: office, snapshot: try await app.snapshot(), on: app.db) == .consultation)
+            let stored = try #require(try await PlanModel.find(planID, on: app.db))
+            #expect(stored.version == version + 1)
+            #expect(stored.updatedAt == Self.frozen)
+            #expect(try await Self.auditCount(app) == audits + 1)
+            #expect(try await PlanVersionModel.query(on: app.db).filter(\.$plan.$id == planID).count() >= 1)
+        }
+    }
+
+    @Test func anotherJurisdictionsOfficeCannotAdvanceOrImportAndTheCommandLineCan() async throws {
+        try await withLuoshiApp { app in
+            let office = try await Self.office(app)
+            let planID = try await Self.importDraft(app, by: office)
+            try await app.readDataVersions()
+            var outsider = office
+            outsider.actor?.jurisdictionCode = "371322"
+            let version = try #require(try await PlanModel.find(planID, on: app.db)).version
+            let command = PlanService.AdvancePlan(planID: planID, step: "circulate", date: "2025-01-05", version: version)
+            let refused = await #expect(throws: DomainError.self) {
+                try await PlanService.advance(command, by: outsider, snapshot: try await app.snapshot(), on: app.db)
+            }
+            #expect(refused?.status == .notFound)
+
+            var cli = app.commandLineWriter
+            cli.now = Self.frozen
+            #expect(try await PlanService.advance(command, by: cli, snapshot: try await app.snapshot(), on: app.db) == .consultation)
+            let entry = try #require(try await AuditLogModel.query(on: app.db).sort(\.$sequence, .descending).first())
+            #expect(entry.username == "cli")
+            #expect(entry.action == "plan.transition")
+        }
+    }
+
+    @Test func openingARoundUsesTheWritersTimeAndRefusesADuplicateMonth() async throws {
+        try await withLuoshiApp { app in
+            let office = try await Self.office(app)
+            let snapshot = try await app.snapshot()
+            let plan = try #require(snapshot.plansByID[try await app.samplePlanID()])
+            let round = try await DispatchService.openRound(.init(month: "2023-07", dueDate: ""), plan: plan, by: office,
+                                                            cache: app.ledgerCache, on: app.db)
+            #expect(round.month.description == "2023-07")
+            let model = try #require(try await ReportRoundModel.find(round.id, on: app.db))
+            #expect(model.openedBy == "svc.office")
+            let again = await #expect(throws: Problems.self) {
+                try await DispatchService.openRound(.init(month: "2023-07", dueDate: ""), plan: plan, by: office, cache: app.ledgerCache, on: app.db)
+            }
+            #expect(again?.all.map(\.field) == ["month"])
+
+            let unitUser = try await app.makeUser("svc.unit", .unitStaff, unit: "县发改局")
+            let unit = Writer(actor: try Self.actor(unitUser), who: .system("svc.unit"), now: Self.frozen)
+            let refused = await #expect(throws: DomainError.self) {
+                try await DispatchService.openRound(.init(month: "2023-08", dueDate: ""), plan: plan, by: unit, cache: app.ledgerCache, on: app.db)
+            }
+            #expect(refused?.status == .notFound)
+        }
+    }
+
+    @Test func changingAPasswordChecksTheCurrentOneAndWritesHashFlagAndAuditTogether() async throws {
+        try await withLuoshiApp { app in
+            let user = try await app.makeUser("svc.clerk", .unitStaff, unit: "县发改局", mustChange: true)
+            let writer = Writer(actor: try Self.actor(user), who: AuditLog.Who(userID: user.id, username: user.username, clientIP: "test"),
+                                now: Self.frozen)
+            let hasher = app.password.async(on: app.threadPool, hopTo: app.eventLoopGroup.next())
+            let before = try #require(try await UserModel.find(user.id, on: app.db))
+            let wrong = await #expect(throws: DomainError.self) {
+                try await AccountService.changePassword(.init(current: "not-it", new: "Another-Luoshi-2024", repeated: "Another-Luoshi-2024"),
+                                                        by: writer, policy: .standard, hasher: hasher, on: app.db)
+            }
+            #expect(wrong?.field == "currentPassword")
+            let failure = try #require(try await AuditLogModel.query(on: app.db).sort(\.$sequence, .descending).first())
+            #expect(failure.action == "password.change")
+            #expect(failure.outcome == .failure)
+
+            let mismatch = await #expect(throws: DomainError.self) {
+                try await AccountService.changePassword(.init(current: testPassword, new: "Another-Luoshi-2024", repeated: "Another-Luoshi-2025"),
+                                                        by: writer, policy: .standard, hasher: hasher, on: app.db)
+            }
+            #expect(mismatch?.field == "repeatPassword")
+
+            try await AccountService.changePassword(.init(current: testPassword, new: "Another-Luoshi-2024", repeated: "Another-Luoshi-2024"),
+                                                    by: writer, policy: .standard, hasher: hasher, on: app.db)
+            let after = try #require(try await UserModel.find(user.id, on: app.db))
+            #expect(after.mustChangePassword == false)
+            #expect(after.version == before.version + 1)
+            #expect(after.passwordChangedAt == Self.frozen)
+            #expect(try await hasher.verify("Another-Luoshi-2024", created: after.passwordHash).get())
+        }
+    }
+}
