@@ -1,8 +1,10 @@
-"""Starts scripts/cluster (two `luoshi serve` on one PostgreSQL database, nginx in front) once
-for the session and gives the tests its URLs, the database URL and API tokens of CLI-made users.
+"""Starts scripts/cluster (two `luoshi serve` on one database, nginx in front) once per engine
+(PostgreSQL, then one SQLite file) and gives the tests its URLs, the database URL and API tokens
+of CLI-made users.
 
 LUOSHI_BIN names the server binary; DATABASE_URL, when a postgres:// URL, is the (empty) database
-the cluster uses, else the script starts a private PostgreSQL server."""
+the PostgreSQL cluster uses, else the script starts a private PostgreSQL server. test_faults.py
+always gets a private server, to stop and start it."""
 import dataclasses
 import json
 import os
@@ -65,12 +67,30 @@ def json_request(method: str, url: str, token: str | None = None, payload=None) 
         return status, data.decode(errors="replace")
 
 
-@pytest.fixture(scope="session")
-def cluster():
+@pytest.fixture(scope="session", params=["postgresql", "sqlite"])
+def cluster(request, tmp_path_factory):
+    """The cluster on PostgreSQL (DATABASE_URL, in CI a database of the machine's server, else a
+    private server), then on one SQLite file that both instances open."""
+    env = dict(os.environ)
+    if request.param == "sqlite":
+        env["DATABASE_URL"] = "sqlite://" + str(tmp_path_factory.mktemp("sqlite-cluster") / "luoshi.sqlite")
+    elif not env.get("DATABASE_URL", "").startswith("postgres"):
+        env.pop("DATABASE_URL", None)
+    yield from run_cluster(env)
+
+
+@pytest.fixture(scope="module")
+def private_cluster():
+    """A cluster on a PostgreSQL server of its own, which a test may stop and start again."""
+    env = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
+    yield from run_cluster(env)
+
+
+def run_cluster(env: dict[str, str]):
     if not os.access(BINARY, os.X_OK):
         pytest.fail(f"server binary not found: {BINARY} (set LUOSHI_BIN)")
     proc = subprocess.Popen([str(ROOT / "scripts/cluster"), "--sample"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                            stdin=subprocess.DEVNULL, text=True, start_new_session=True)
+                            stdin=subprocess.DEVNULL, text=True, start_new_session=True, env=env)
     seen: dict[str, str] = {}
     output: list[str] = []
     deadline = time.monotonic() + 180
