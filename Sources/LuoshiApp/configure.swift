@@ -11,7 +11,9 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.luoshiConfig = config
     switch config.database {
     case .sqlite(let path):
-        app.databases.use(.sqlite(.file(path), sqlLogLevel: .debug), as: .sqlite)
+        // One writer at a time per file: this process's write transactions queue in memory
+        // (SerialWrites.swift) instead of contending for the file's lock.
+        app.databases.use(.serialWrites(.sqlite(.file(path), sqlLogLevel: .debug)), as: .sqlite)
     case .postgres(let url):
         var configuration = try SQLPostgresConfiguration(url: url)
         if let schema = config.postgresSchema { configuration.searchPath = [schema] }

@@ -94,6 +94,24 @@ struct CoherenceTests {
         }
     }
 
+    @Test func aTokenRevokedByAnyProcessIsRefusedByAnInstanceThatRememberedIt() async throws {
+        try await withLuoshiApp { app in
+            try await app.makeUser("du.cha", .supervisor)
+            let token = try await app.apiToken("du.cha")
+            try await withSecondInstance(of: app) { second in
+                let bearer: HTTPHeaders = ["Authorization": "Bearer \(token)"]
+                for _ in 0..<2 {  // the second read is served from the remembered token
+                    try await second.testing().test(.GET, "/api/v1/me", headers: bearer) { res in #expect(res.status == .ok) }
+                }
+                // Revoked behind both servers' backs (another process, hand-typed SQL).
+                let sql = try #require(app.db as? any SQLDatabase)
+                try await sql.raw("UPDATE access_tokens SET revoked_at = \(bind: app.clock.now)").run()
+                try await second.readDataVersions()  // what the watcher's poll or a notification does
+                try await second.testing().test(.GET, "/api/v1/me", headers: bearer) { res in #expect(res.status == .unauthorized) }
+            }
+        }
+    }
+
     @Test func signInFailuresSpreadOverBothInstancesLockTheAccountAndThrottleTheAddress() async throws {
         try await withLuoshiApp(sample: false) { app in
             try await app.makeUser("li.si", .supervisor)

@@ -81,212 +81,49 @@ enum TaskWorkController {
         try req.content.decode([String: String].self)
     }
 
-    // MARK: Consultation
+    // MARK: Consultation, charters, change control: decode the form, call the service.
 
     @Sendable static func comment(_ req: Request) async throws -> Response {
         let fields = try form(req)
-        return try await handle(req, drafts: .init(fields: fields), anchor: "comments") { scope in
-            guard let unitID = scope.user.actor.unitID, scope.unitRole != nil else { throw DomainError.taskNotFound(scope.task.id) }
-            let stance = fields["stance"].flatMap(Consultation.Stance.init(rawValue:))
-            let text = fields["text"] ?? ""
-            let problems = Consultation.commentProblems(stance: stance, text: text, planStatus: scope.plan.status)
-            guard problems.isEmpty, let stance else { throw Problems(problems) }
-            try await req.db.transaction { db in
-                let comment = TaskCommentModel()
-                comment.$task.id = scope.task.id
-                comment.planID = scope.plan.id
-                comment.unitID = unitID
-                comment.stance = stance
-                comment.text = text.trimmingCharacters(in: .whitespacesAndNewlines)
-                comment.author = scope.user.actor.username
-                comment.decision = .pending
-                comment.version = 1
-                try await comment.create(on: db)
-                try await AuditLog.append(.init(action: "task.comment", targetType: "task", targetID: scope.task.id.uuidString,
-                                                summary: "\(scope.task.number) \(stance.rawValue)"), by: req.auditWho, at: req.now, on: db)
-            }
-            return "comment"
+        return try await handle(req, drafts: .init(fields: fields), anchor: "comments") {
+            try await TaskWorkService.addComment(.init(form: fields), in: $0, by: try req.writer, on: req.db)
         }
     }
 
     @Sendable static func reply(_ req: Request) async throws -> Response {
         let fields = try form(req)
         let commentID = try req.uuidParameter("commentID")
-        return try await handle(req, drafts: .init(fields: fields, commentID: commentID), anchor: "comments") { scope in
-            let decision = fields["decision"].flatMap(Consultation.Decision.init(rawValue:))
-            let reply = (fields["reply"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-            let problems = Consultation.replyProblems(decision: decision, reply: reply, planStatus: scope.plan.status)
-            guard problems.isEmpty, let decision else { throw Problems(problems) }
-            guard let comment = try await TaskCommentModel.query(on: req.db).filter(\.$id == commentID)
-                .filter(\.$task.$id == scope.task.id).first() else {
-                throw DomainError.notFound("commentID", zh: "意见不存在", en: "No such comment")
-            }
-            try await req.db.transaction { db in
-                try await OptimisticLock.update(TaskCommentModel.schema, id: commentID, from: fields["version"], current: comment.version, at: req.now, on: db) {
-                    $0.set("decision", to: decision.rawValue).set("reply", to: reply).set("replied_by", to: scope.user.actor.username)
-                }
-                try await AuditLog.append(.init(action: "task.comment.reply", targetType: "task", targetID: scope.task.id.uuidString,
-                                                summary: "\(scope.task.number) comment \(commentID.uuidString): \(decision.rawValue)"),
-                                          by: req.auditWho, at: req.now, on: db)
-            }
-            return "reply"
+        return try await handle(req, drafts: .init(fields: fields, commentID: commentID), anchor: "comments") {
+            try await TaskWorkService.reply(.init(form: fields, commentID: commentID), in: $0, by: try req.writer, on: req.db)
         }
     }
 
-    // MARK: Charters
-
     @Sendable static func saveCharter(_ req: Request) async throws -> Response {
         let fields = try form(req)
-        return try await handle(req, drafts: .init(fields: fields), anchor: "charter") { scope in
-            let unitID = try UnitWork.charter.actingUnit(scope.user.actor.unitID, role: scope.unitRole)
-            guard scope.plan.status == .issued else {
-                throw DomainError(.conflict, zh: "方案印发后才能填报任务书", en: "Charters are written after the plan is issued", field: "status")
-            }
-            let step: CharterRules.Step = fields["step"] == "submit" ? .submit : .save
-            let existing = try await CharterModel.query(on: req.db).filter(\.$task.$id == scope.task.id).filter(\.$unitID == unitID).first()
-            let status = try CharterRules.next(after: existing?.status, step)
-            let (charter, readProblems) = Charter.read(formFields: fields)
-            let problems = readProblems + (step == .submit ? CharterRules.problems(charter, task: scope.task, year: scope.plan.year)
-                                                           : CharterRules.lengthProblems(charter))
-            guard problems.isEmpty else { throw Problems(problems) }
-            let content = try CharterModel.encode(charter)
-            try await req.db.transaction { db in
-                let charterID: UUID
-                if let existing {
-                    charterID = try existing.requireID()
-                    try await OptimisticLock.update(CharterModel.schema, id: charterID, from: fields["version"], current: existing.version, at: req.now, on: db) {
-                        $0.set("status", to: status.rawValue).set("content", to: content).set("updated_by", to: scope.user.actor.username)
-                    }
-                } else {
-                    guard (fields["version"] ?? "0") == "0" else { throw DomainError.staleEdit }
-                    let model = CharterModel()
-                    model.$task.id = scope.task.id
-                    model.unitID = unitID
-                    model.status = status
-                    model.content = content
-                    model.version = 1
-                    model.updatedBy = scope.user.actor.username
-                    try await model.create(on: db)
-                    charterID = try model.requireID()
-                }
-                try await recordCharterEvent(charterID, step: step, status: status, comment: "", content: content, by: scope.user.actor.username, on: db)
-                try await AuditLog.append(.init(action: "charter.\(step.name)", targetType: "task", targetID: scope.task.id.uuidString,
-                                                summary: "\(scope.task.number) → \(status.rawValue)"), by: req.auditWho, at: req.now, on: db)
-            }
-            return step.name
+        return try await handle(req, drafts: .init(fields: fields), anchor: "charter") {
+            try await TaskWorkService.saveCharter(.init(form: fields), in: $0, by: try req.writer, on: req.db)
         }
     }
 
     @Sendable static func reviewCharter(_ req: Request) async throws -> Response {
         let fields = try form(req)
-        return try await handle(req, drafts: .init(fields: fields), anchor: "charter") { scope in
-            guard let unitID = fields["unitID"].flatMap(UUID.init(uuidString:)),
-                  let charter = try await CharterModel.query(on: req.db).filter(\.$task.$id == scope.task.id).filter(\.$unitID == unitID).first() else {
-                throw DomainError.notFound("unitID", zh: "该单位尚未提交任务书", en: "That unit has no charter for this task")
-            }
-            let comment = (fields["comment"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-            guard comment.count <= CharterRules.maximumTextLength else {
-                throw DomainError.invalid("comment", zh: "意见不能超过 \(CharterRules.maximumTextLength) 字", en: "At most \(CharterRules.maximumTextLength) characters")
-            }
-            let step: CharterRules.Step = fields["step"] == "approve" ? .approve(comment: comment) : .return(comment: comment)
-            let status = try CharterRules.next(after: charter.status, step)
-            try await req.db.transaction { db in
-                let charterID = try charter.requireID()
-                try await OptimisticLock.update(CharterModel.schema, id: charterID, from: fields["version"], current: charter.version, at: req.now, on: db) {
-                    $0.set("status", to: status.rawValue).set("updated_by", to: scope.user.actor.username)
-                }
-                try await recordCharterEvent(charterID, step: step, status: status, comment: comment, content: charter.content,
-                                             by: scope.user.actor.username, on: db)
-                try await AuditLog.append(.init(action: "charter.\(step.name)", targetType: "task", targetID: scope.task.id.uuidString,
-                                                summary: "\(scope.task.number) unit \(unitID.uuidString) → \(status.rawValue)"),
-                                          by: req.auditWho, at: req.now, on: db)
-            }
-            return step.name
+        return try await handle(req, drafts: .init(fields: fields), anchor: "charter") {
+            try await TaskWorkService.reviewCharter(.init(form: fields), in: $0, by: try req.writer, on: req.db)
         }
     }
 
-    private static func recordCharterEvent(_ charterID: UUID, step: CharterRules.Step, status: CharterStatus, comment: String,
-                                           content: String, by actor: String, on db: any Database) async throws {
-        let event = CharterEventModel()
-        event.$charter.id = charterID
-        event.step = step.name
-        event.status = status
-        event.comment = comment
-        event.content = content
-        event.actor = actor
-        try await event.create(on: db)
-    }
-
-    // MARK: Change control
-
     @Sendable static func requestChange(_ req: Request) async throws -> Response {
         let fields = try form(req)
-        return try await handle(req, drafts: .init(fields: fields), anchor: "changes") { scope in
-            let unitID = try UnitWork.changeRequest.actingUnit(scope.user.actor.unitID, role: scope.unitRole)
-            guard let kind = fields["kind"].flatMap(ChangeControl.Kind.init(rawValue:)) else {
-                throw DomainError.missing("kind", zh: "请选择申请类型", en: "Choose what to change")
-            }
-            let request = ChangeControl.Request(kind: kind, proposed: fields["proposed"] ?? "", reason: fields["reason"] ?? "")
-            let pending = try await ChangeRequestModel.query(on: req.db).filter(\.$task.$id == scope.task.id).filter(\.$status == .pending).all()
-            let problems = ChangeControl.problems(request, task: scope.task, planStatus: scope.plan.status, pendingKinds: Set(pending.map(\.kind)))
-            guard problems.isEmpty else { throw Problems(problems) }
-            try await req.db.transaction { db in
-                let model = ChangeRequestModel()
-                model.$task.id = scope.task.id
-                model.unitID = unitID
-                model.kind = kind
-                model.currentValue = ChangeControl.current(kind, of: scope.task)
-                model.proposed = request.proposed.trimmingCharacters(in: .whitespacesAndNewlines)
-                model.reason = request.reason.trimmingCharacters(in: .whitespacesAndNewlines)
-                model.status = .pending
-                model.note = ""
-                model.requestedBy = scope.user.actor.username
-                model.version = 1
-                try await model.create(on: db)
-                try await AuditLog.append(.init(action: "change.request", targetType: "task", targetID: scope.task.id.uuidString,
-                                                summary: "\(scope.task.number) \(kind.rawValue): \(model.currentValue) → \(model.proposed)"),
-                                          by: req.auditWho, at: req.now, on: db)
-            }
-            return "request"
+        return try await handle(req, drafts: .init(fields: fields), anchor: "changes") {
+            try await TaskWorkService.requestChange(.init(form: fields), in: $0, by: try req.writer, on: req.db)
         }
     }
 
     @Sendable static func decideChange(_ req: Request) async throws -> Response {
         let fields = try form(req)
         let requestID = try req.uuidParameter("requestID")
-        return try await handle(req, drafts: .init(fields: fields, requestID: requestID), anchor: "changes") { scope in
-            guard let request = try await ChangeRequestModel.query(on: req.db).filter(\.$id == requestID)
-                .filter(\.$task.$id == scope.task.id).first() else {
-                throw DomainError.notFound("requestID", zh: "申请不存在", en: "No such request")
-            }
-            let approve = fields["decision"] == "approve"
-            let note = (fields["note"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-            let status = try ChangeControl.decide(request.status, approve: approve, note: note)
-            let today = CalendarDate(date: req.now)
-            try await req.db.transaction { db in
-                try await OptimisticLock.update(ChangeRequestModel.schema, id: requestID, from: fields["version"], current: request.version, at: req.now, on: db) {
-                    $0.set("status", to: status.rawValue).set("note", to: note).set("decided_by", to: scope.user.actor.username)
-                        .set("decided_on", to: today.iso)
-                }
-                if approve {
-                    let (changed, revision) = ChangeControl.apply(request.request, to: scope.task, on: today, by: scope.user.actor.username)
-                    try await TaskStore.updateBaselineFields(changed, at: req.now, on: db)
-                    let model = TaskRevisionModel()
-                    model.$task.id = scope.task.id
-                    model.requestID = requestID
-                    model.kind = revision.kind
-                    model.before = revision.before
-                    model.after = revision.after
-                    model.approvedOn = revision.approvedOn.iso
-                    model.approvedBy = revision.approvedBy
-                    try await model.create(on: db)
-                }
-                try await AuditLog.append(.init(action: approve ? "change.approve" : "change.reject", targetType: "task",
-                                                targetID: scope.task.id.uuidString,
-                                                summary: "\(scope.task.number) \(request.kind.rawValue): \(request.currentValue) → \(request.proposed)"),
-                                          by: req.auditWho, at: req.now, on: db)
-            }
-            return approve ? "approve" : "reject"
+        return try await handle(req, drafts: .init(fields: fields, requestID: requestID), anchor: "changes") {
+            try await TaskWorkService.decideChange(.init(form: fields, requestID: requestID), in: $0, by: try req.writer, on: req.db)
         }
     }
 }

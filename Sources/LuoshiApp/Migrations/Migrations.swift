@@ -33,5 +33,7 @@ enum LuoshiMigrations {
         // 013: data versions bumped by triggers (coherent read models across processes), sign-in
         // failures per address, evidence bytes in the database
         CreateDataVersions(), CreateSignInFailures(), CreateStoredFiles(),
+        // 014: revoking an API token moves the accounts version (tokens are remembered like sessions)
+        WatchAccessTokenRevocation(),
     ]
 }

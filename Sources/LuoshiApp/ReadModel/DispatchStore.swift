@@ -12,6 +12,8 @@ import Vapor
 /// when any process commits a write to those the versions move and the next read starts
 /// afresh. A value computed from versions that moved meanwhile is returned but not kept.
 final class LedgerCache: Sendable {
+    private enum FlightLookup<Value> { case hit(Value), wait, lead, alone }
+
     private struct State {
         var stamp = DataStamp.unknown
         var rows: [String: [Ledger.Row]] = [:]
@@ -22,7 +24,13 @@ final class LedgerCache: Sendable {
         var settings: [String: DispatchSettings] = [:]
         var pages: [String: ByteBuffer] = [:]
         var pageBytes = 0
+        /// Computations under way, by flight key: the stamp each started from and the requests
+        /// waiting for its result. A stamp change keeps them (their waiters asked before it).
+        var flights: [String: (stamp: DataStamp, waiters: [CheckedContinuation<any Sendable, any Error>])] = [:]
     }
+
+    /// The flight a request meant to wait for had already landed; it computes for itself.
+    private struct FlightLanded: Error {}
 
     static let limit = 64
     static let fragmentBytes = 32 * 1_048_576
@@ -40,29 +48,59 @@ final class LedgerCache: Sendable {
     private func currentStamp() -> DataStamp {
         let stamp = versions.current.restricted(to: Self.scopes)
         state.withLockedValue { state in
-            if state.stamp != stamp { state = State(stamp: stamp) }
+            if state.stamp != stamp { state = State(stamp: stamp, flights: state.flights) }
         }
         return stamp
     }
 
     /// Looks `read` up for the current stamp, else computes and keeps it with `keep` if the stamp
-    /// has not moved meanwhile.
-    private func cached<Value>(read: (State) -> Value?, compute: () async throws -> Value,
-                               keep: (inout State, Value) -> Void) async rethrows -> Value {
+    /// has not moved meanwhile. Single-flight: while one request computes `flight` for a stamp,
+    /// the others asking for it wait for that result instead of computing it again (after a write,
+    /// 64 readers of the ledger cause one rebuild, not 64).
+    private func cached<Value: Sendable>(_ flight: String, read: (State) -> Value?, compute: () async throws -> Value,
+                                         keep: (inout State, Value) -> Void) async throws -> Value {
         let stamp = currentStamp()
-        if let hit = state.withLockedValue({ read($0) }) { return hit }
-        let value = try await compute()
-        guard stamp.isKnown else { return value }
-        state.withLockedValue { state in
-            if state.stamp == stamp { keep(&state, value) }
+        let lookup: FlightLookup<Value> = state.withLockedValue { state in
+            if let hit = read(state) { return .hit(hit) }
+            guard stamp.isKnown else { return .alone }
+            if let running = state.flights[flight] { return running.stamp == stamp ? .wait : .alone }
+            state.flights[flight] = (stamp, [])
+            return .lead
         }
-        return value
+        switch lookup {
+        case .hit(let value):
+            return value
+        case .wait:
+            do {
+                let value = try await withCheckedThrowingContinuation { (waiter: CheckedContinuation<any Sendable, any Error>) in
+                    let joined = state.withLockedValue { state in
+                        guard state.flights[flight]?.stamp == stamp else { return false }
+                        state.flights[flight]?.waiters.append(waiter)
+                        return true
+                    }
+                    if !joined { waiter.resume(throwing: FlightLanded()) }
+                }
+                if let value = value as? Value { return value }
+            } catch is FlightLanded {}
+            return try await compute()  // the flight landed between the look-up and the wait
+        case .alone:
+            return try await compute()
+        case .lead:
+            let result: Result<Value, any Error>
+            do { result = .success(try await compute()) } catch { result = .failure(error) }
+            let waiters = state.withLockedValue { state in
+                if case .success(let value) = result, state.stamp == stamp { keep(&state, value) }
+                return state.flights.removeValue(forKey: flight)?.waiters ?? []
+            }
+            for waiter in waiters { waiter.resume(with: result.map { $0 as any Sendable }) }
+            return try result.get()
+        }
     }
 
     /// Whole signed-in pages, kept per session and data state (the key says which): a reload
     /// costs no rendering. At most `pageBytes` are kept; past that the store starts again.
-    func page(_ key: String, render: () async throws -> ByteBuffer) async rethrows -> ByteBuffer {
-        try await cached(read: { $0.pages[key] }, compute: render) { state, page in
+    func page(_ key: String, render: () async throws -> ByteBuffer) async throws -> ByteBuffer {
+        try await cached("page|" + key, read: { $0.pages[key] }, compute: render) { state, page in
             if state.pageBytes + page.readableBytes > Self.pageBytes { (state.pages, state.pageBytes) = ([:], 0) }
             state.pages[key] = page
             state.pageBytes += page.readableBytes
@@ -70,13 +108,13 @@ final class LedgerCache: Sendable {
     }
 
     /// A jurisdiction's dispatch settings for a year.
-    func settings(_ key: String, load: () async throws -> DispatchSettings) async rethrows -> DispatchSettings {
-        try await cached(read: { $0.settings[key] }, compute: load) { $0.settings[key] = $1 }
+    func settings(_ key: String, load: () async throws -> DispatchSettings) async throws -> DispatchSettings {
+        try await cached("settings|" + key, read: { $0.settings[key] }, compute: load) { $0.settings[key] = $1 }
     }
 
     /// API bodies encoded once per key (plan, date, language).
-    func document(_ key: String, encode: () async throws -> ByteBuffer) async rethrows -> ByteBuffer {
-        try await cached(read: { $0.documents[key] }, compute: encode) { state, body in
+    func document(_ key: String, encode: () async throws -> ByteBuffer) async throws -> ByteBuffer {
+        try await cached("document|" + key, read: { $0.documents[key] }, compute: encode) { state, body in
             if state.documents.count >= Self.limit { state.documents.removeAll() }
             state.documents[key] = body
         }
@@ -84,8 +122,8 @@ final class LedgerCache: Sendable {
 
     /// Page content rendered once per key (plan, date, filters, language, mode), placed into
     /// each signed-in user's own layout.
-    func fragment(_ key: String, render: () async throws -> Prerendered) async rethrows -> Prerendered {
-        try await cached(read: { $0.fragments[key] }, compute: render) { state, fragment in
+    func fragment(_ key: String, render: () async throws -> Prerendered) async throws -> Prerendered {
+        try await cached("fragment|" + key, read: { $0.fragments[key] }, compute: render) { state, fragment in
             if state.fragments.count >= 512 || state.fragmentBytes + fragment.byteCount > Self.fragmentBytes {
                 (state.fragments, state.fragmentBytes) = ([:], 0)
             }
@@ -95,12 +133,12 @@ final class LedgerCache: Sendable {
     }
 
     /// A plan's rounds.
-    func rounds(_ planID: UUID, load: () async throws -> [DispatchStore.Round]) async rethrows -> [DispatchStore.Round] {
-        try await cached(read: { $0.rounds[planID] }, compute: load) { $0.rounds[planID] = $1 }
+    func rounds(_ planID: UUID, load: () async throws -> [DispatchStore.Round]) async throws -> [DispatchStore.Round] {
+        try await cached("rounds|\(planID)", read: { $0.rounds[planID] }, compute: load) { $0.rounds[planID] = $1 }
     }
 
-    func rows(_ key: String, compute: () async throws -> [Ledger.Row]) async rethrows -> [Ledger.Row] {
-        try await cached(read: { $0.rows[key] }, compute: compute) { state, rows in
+    func rows(_ key: String, compute: () async throws -> [Ledger.Row]) async throws -> [Ledger.Row] {
+        try await cached("rows|" + key, read: { $0.rows[key] }, compute: compute) { state, rows in
             if state.rows.count >= Self.limit { state.rows.removeAll() }
             state.rows[key] = rows
         }

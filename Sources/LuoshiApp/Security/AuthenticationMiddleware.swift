@@ -14,7 +14,7 @@ struct AuthenticationMiddleware: AsyncMiddleware {
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if let bearer = request.headers.bearerAuthorization {
-            request.currentUser = try await Self.user(bearerToken: bearer.token, request)
+            request.currentUser = try await Self.cachedUser(bearerToken: bearer.token, request)
         } else if let cookie = request.parsedCookies[Self.sessionCookie]?.string, !cookie.isEmpty, cookie.count <= 128,
                   !Self.isAPIWrite(request) {
             request.currentUser = try await Self.cachedUser(sessionToken: cookie, request)
@@ -49,6 +49,27 @@ struct AuthenticationMiddleware: AsyncMiddleware {
         return user
     }
 
+    /// A remembered API token, like a remembered session: used while the `accounts` version it was
+    /// read at is current (revoking a token, changing its user or the security settings on any
+    /// instance moves it), the token is unexpired and its last-use time needs no write.
+    private static func cachedUser(bearerToken: String, _ request: Request) async throws -> CurrentUser? {
+        guard bearerToken.count <= 128 else { return nil }
+        let key = "token:" + Secrets.sha256Hex(bearerToken)
+        let now = request.now
+        let accountsVersion = request.application.dataVersions.current[.accounts]
+        if let entry = request.application.sessionCache.entry(key, accountsVersion: accountsVersion),
+           let expiresAt = entry.expiresAt, expiresAt > now, now.timeIntervalSince(entry.lastSeenAt) < lastSeenGranularity {
+            return entry.user
+        }
+        guard let (user, expiresAt, lastUsedAt) = try await Self.user(bearerToken: bearerToken, request) else {
+            request.application.sessionCache.remove(key)
+            return nil
+        }
+        request.application.sessionCache.store(key, .init(user: user, startedAt: lastUsedAt, lastSeenAt: lastUsedAt,
+                                                          accountsVersion: accountsVersion, expiresAt: expiresAt))
+        return user
+    }
+
     /// API writes authenticate by bearer token only: the CSRF check covers forms, not `/api`, so a
     /// session cookie must not carry a write there.
     static func isAPIWrite(_ request: Request) -> Bool { isAPIWrite(request.method, request.url.path) }
@@ -57,8 +78,7 @@ struct AuthenticationMiddleware: AsyncMiddleware {
         path.hasPrefix("/api/") && ![.GET, .HEAD, .OPTIONS].contains(method)
     }
 
-    private static func user(bearerToken: String, _ request: Request) async throws -> CurrentUser? {
-        guard bearerToken.count <= 128 else { return nil }
+    private static func user(bearerToken: String, _ request: Request) async throws -> (CurrentUser, expiresAt: Date, lastUsedAt: Date)? {
         guard let token = try await AccessTokenModel.query(on: request.db)
             .filter(\.$tokenHash == Secrets.sha256Hex(bearerToken)).with(\.$user).first(),
               token.revokedAt == nil, token.expiresAt > request.now, !token.user.disabled,
@@ -69,8 +89,9 @@ struct AuthenticationMiddleware: AsyncMiddleware {
             try await token.save(on: request.db)
         }
         let settings = try await request.application.securitySettings.current(request.db)
-        return CurrentUser(actor: actor, displayName: token.user.displayName,
-                           mustChangePassword: mustChange(token.user, settings, now), credential: .token(id: tokenID))
+        return (CurrentUser(actor: actor, displayName: token.user.displayName,
+                            mustChangePassword: mustChange(token.user, settings, now), credential: .token(id: tokenID)),
+                token.expiresAt, token.lastUsedAt ?? now)
     }
 
     private static func user(sessionToken: String, _ request: Request) async throws -> (CurrentUser, startedAt: Date, lastSeenAt: Date)? {
@@ -103,15 +124,17 @@ struct AuthenticationMiddleware: AsyncMiddleware {
     }
 }
 
-/// Sessions remembered per process, each with the `accounts` data version it was read at. Any
-/// change to users, security settings or an ended session, made by any process, moves that
-/// version; an entry of an older version is never used.
+/// Sessions and API tokens remembered per process, each with the `accounts` data version it was
+/// read at. Any change to users, security settings, an ended session or a revoked token, made by
+/// any process, moves that version; an entry of an older version is never used.
 final class SessionCache: Sendable {
     struct Entry: Sendable {
         var user: CurrentUser
         var startedAt: Date
         var lastSeenAt: Date
         var accountsVersion: Int64
+        /// A token's expiry; nil for a session (its timeouts come from the security settings).
+        var expiresAt: Date? = nil
     }
 
     static let limit = 10_000
