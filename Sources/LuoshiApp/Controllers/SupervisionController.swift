@@ -66,49 +66,19 @@ enum SupervisionController {
 
     @Sendable static func create(_ req: Request) async throws -> Response {
         let fields = try req.content.decode([String: String].self)
-        let form = Supervision.Form(kind: fields["kind"] ?? "", taskID: fields["taskID"] ?? "", unitID: fields["unitID"] ?? "",
-                                    facts: fields["facts"] ?? "", demands: fields["demands"] ?? "", deadline: fields["deadline"] ?? "")
+        let command = SupervisionService.OpenStep(form: fields)
         let (plan, catalog, _) = try await DispatchController.plan(req)
         return try await savingForm({
-            let tasks = Dictionary(uniqueKeysWithValues: (catalog.tasksByPlan[plan.id] ?? []).map { ($0.id, $0) })
-            let draft = try Supervision.draft(form, tasks: tasks, today: DispatchController.today(req)).get()
-            var previous: SupervisionItemModel?
-            if let text = fields["previous"]?.nonBlank {
-                guard let id = UUID(uuidString: text), let item = try await SupervisionItemModel.find(id, on: req.db), item.$plan.id == plan.id,
-                      item.taskID == draft.task.id, item.unitID == draft.unitID else {
-                    throw DomainError.invalid("previous", zh: "升级的督办事项应为同一任务、同一单位", en: "An escalation continues a step of the same task and unit")
-                }
-                previous = item
-            }
-            let item = try await SupervisionStore.create(draft, plan: plan, previous: previous, by: req.auditWho, now: req.now, on: req.db)
-            try await SupervisionStore.notify(item, catalog: catalog, app: req.application, sentBy: req.auditWho.username, now: req.now)
+            let item = try await SupervisionService.open(command, plan: plan, catalog: catalog, by: try req.writer, app: req.application, on: req.db)
             return req.redirect(to: SiteURL.supervisionItem(try item.requireID()).path + "?done=created", redirectType: .normal)
-        }, showAgain: { try await render(req, form: form, previousID: fields["previous"].flatMap(UUID.init(uuidString:)), errors: $0) })
+        }, showAgain: { try await render(req, form: command.form, previousID: fields["previous"].flatMap(UUID.init(uuidString:)), errors: $0) })
     }
 
     @Sendable static func dismiss(_ req: Request) async throws -> Response {
         let fields = try req.content.decode([String: String].self)
         let (plan, catalog, _) = try await DispatchController.plan(req)
-        let items = try await SupervisionStore.items(planID: plan.id, on: req.db)
-        let proposals = try await SupervisionStore.proposals(plan: plan, catalog: catalog, items: items, app: req.application,
-                                                            today: DispatchController.today(req), on: req.db)
-        guard let key = fields["key"], let proposal = proposals.first(where: { $0.key == key }) else {
-            throw DomainError.notFound("key", zh: "该提议已不存在（可能已处理）", en: "No such proposal (it may have been dealt with)")
-        }
-        let dismissal = SupervisionDismissalModel()
-        dismissal.jurisdictionCode = plan.jurisdictionCode
-        dismissal.proposalKey = proposal.key
-        dismissal.reason = (fields["reason"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        dismissal.dismissedBy = req.auditWho.username
-        do {
-            try await req.db.transaction { db in
-                try await dismissal.create(on: db)
-                try await req.audit(.init(action: "supervision.dismiss", targetType: "task", targetID: proposal.taskID.uuidString,
-                                          summary: "\(proposal.kind.rawValue) proposal for unit \(proposal.unitID.uuidString): \(proposal.reason.zh)"), on: db)
-            }
-        } catch let error as any DatabaseError where error.isConstraintFailure {
-            // Dismissed by someone else a moment ago: the outcome is the same.
-        }
+        try await SupervisionService.dismiss(.init(key: fields["key"] ?? "", reason: fields["reason"] ?? ""), plan: plan, catalog: catalog,
+                                             by: try req.writer, app: req.application, on: req.db)
         return req.redirect(to: SiteURL.supervision(plan.id).path + "?done=dismissed", redirectType: .normal)
     }
 
@@ -161,40 +131,17 @@ enum SupervisionController {
         }, showAgain: { try await renderItem(req, item: item, plan: plan, catalog: catalog, user: user, draftReply: draftReply, errors: $0) })
     }
 
-    /// Only the addressed unit answers its step.
-    private static func requireAddressedUnit(_ item: SupervisionItemModel, _ user: CurrentUser) throws {
-        guard user.actor.unitID == item.unitID else {
-            throw DomainError(.forbidden, zh: "只有督办对象单位可以答复", en: "Only the addressed unit replies", field: "reply")
-        }
-    }
-
     @Sendable static func reply(_ req: Request) async throws -> Response {
         let fields = try req.content.decode([String: String].self)
-        let text = (fields["reply"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        return try await handle(req, draftReply: text) { item, user in
-            try requireAddressedUnit(item, user)
-            guard !text.isEmpty, text.count <= Supervision.maximumTextLength else {
-                throw DomainError.missing("reply", zh: "请填写答复内容（不超过 \(Supervision.maximumTextLength) 字）",
-                                          en: "Write the reply (at most \(Supervision.maximumTextLength) characters)")
-            }
-            let status = try Supervision.next(after: item.status, kind: item.kind, .reply)
-            let id = try item.requireID()
-            try await req.db.transaction { db in
-                try await OptimisticLock.update(SupervisionItemModel.schema, id: id, from: fields["version"], current: item.version, at: req.now, on: db) {
-                    $0.set("status", to: status.rawValue).set("reply", to: text).set("replied_by", to: user.actor.username)
-                        .set("replied_on", to: DispatchController.today(req).iso)
-                }
-                try await SupervisionStore.recordEvent(id, step: "reply", status: status, note: "", by: user.actor.username, on: db)
-                try await req.audit(.init(action: "supervision.reply", targetType: "task", targetID: item.taskID.uuidString,
-                                          summary: "\(item.kind.rawValue) #\(item.sequence)"), on: db)
-            }
-            return "replied"
+        let command = SupervisionService.ReplyToStep(reply: fields["reply"] ?? "", version: fields["version"].flatMap { Int($0) })
+        return try await handle(req, draftReply: command.reply.trimmingCharacters(in: .whitespacesAndNewlines)) { item, _ in
+            try await SupervisionService.reply(command, to: item, by: try req.writer, on: req.db)
         }
     }
 
     @Sendable static func attach(_ req: Request) async throws -> Response {
         try await handle(req) { item, user in
-            try requireAddressedUnit(item, user)
+            try SupervisionService.requireAddressedUnit(item, try req.writer)
             guard item.status == .open else {
                 throw DomainError(.conflict, zh: "已答复或已办结的督办事项不能再上传佐证材料", en: "Evidence is attached before the reply", field: "file")
             }
@@ -211,30 +158,9 @@ enum SupervisionController {
     }
 
     @Sendable static func review(_ req: Request) async throws -> Response {
-        let fields = try req.content.decode([String: String].self)
-        return try await handle(req) { item, user in
-            let note = (fields["note"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-            let reopening = fields["step"] == "reopen"
-            let status = try Supervision.next(after: item.status, kind: item.kind, reopening ? .reopen : .close)
-            var newDeadline = item.deadline
-            if reopening {
-                guard !note.isEmpty else { throw DomainError.missing("note", zh: "退回时请写明不足之处", en: "Say what is still missing") }
-                guard let date = CalendarDate(iso: (fields["deadline"] ?? "").trimmingCharacters(in: .whitespaces)), date > DispatchController.today(req) else {
-                    throw DomainError.invalid("deadline", zh: "新的答复期限应为今天之后的日期", en: "The new reply date is after today")
-                }
-                newDeadline = date.iso
-            }
-            let deadline = newDeadline
-            let id = try item.requireID()
-            try await req.db.transaction { db in
-                try await OptimisticLock.update(SupervisionItemModel.schema, id: id, from: fields["version"], current: item.version, at: req.now, on: db) {
-                    $0.set("status", to: status.rawValue).set("review_note", to: note).set("deadline", to: deadline)
-                }
-                try await SupervisionStore.recordEvent(id, step: reopening ? "reopen" : "close", status: status, note: note, by: user.actor.username, on: db)
-                try await req.audit(.init(action: reopening ? "supervision.reopen" : "supervision.close", targetType: "task", targetID: item.taskID.uuidString,
-                                          summary: "\(item.kind.rawValue) #\(item.sequence)\(reopening ? " until \(deadline ?? "")" : "")"), on: db)
-            }
-            return reopening ? "reopened" : "closed"
+        let command = SupervisionService.ReviewStep(form: try req.content.decode([String: String].self))
+        return try await handle(req) { item, _ in
+            try await SupervisionService.review(command, of: item, by: try req.writer, on: req.db)
         }
     }
 
