@@ -15,6 +15,10 @@ public struct AppConfig: Sendable {
     public var maxBodySize: Int
     /// PostgreSQL only: the schema to use (tests give each test its own).
     public var postgresSchema: String?
+    /// PostgreSQL connections per event loop (`LUOSHI_DB_CONNECTIONS`, default 8): two instances
+    /// with 2 event loops each hold 2 × 2 × 8 = 32 of the server's connections. (The SQLite driver
+    /// keeps one per event loop.)
+    public var connectionsPerEventLoop: Int?
     /// Bcrypt work factor for passwords (`LUOSHI_BCRYPT_COST`, 10–14, default 12); tests use 4.
     public var bcryptCost: Int = 12
     /// Where evidence files are kept: in the database (the default, every instance reads them and
@@ -72,6 +76,7 @@ public struct AppConfig: Sendable {
             config.bcryptCost = cost
         }
         if let directory = environment["LUOSHI_ATTACHMENT_DIR"]?.nonBlank { config.attachmentDirectory = directory }
+        config.connectionsPerEventLoop = try positiveNumber(environment, "LUOSHI_DB_CONNECTIONS")
         config.attachmentMaxBytes = try positiveNumber(environment, "LUOSHI_ATTACHMENT_MAX_BYTES") ?? config.attachmentMaxBytes
         guard config.attachmentMaxBytes <= config.maxBodySize else {
             throw .invalid("LUOSHI_ATTACHMENT_MAX_BYTES", zh: "LUOSHI_ATTACHMENT_MAX_BYTES 不能大于请求体上限 LUOSHI_MAX_BODY（\(config.maxBodySize) 字节）",

@@ -17,7 +17,8 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     case .postgres(let url):
         var configuration = try SQLPostgresConfiguration(url: url)
         if let schema = config.postgresSchema { configuration.searchPath = [schema] }
-        app.databases.use(.postgres(configuration: configuration, sqlLogLevel: .debug), as: .psql)
+        app.databases.use(.postgres(configuration: configuration, maxConnectionsPerEventLoop: config.connectionsPerEventLoop ?? 8, sqlLogLevel: .debug),
+                          as: .psql)
     }
     app.migrations.add(LuoshiMigrations.all)
     // The read models, made once here (not lazily by concurrent requests), all asking one watcher.

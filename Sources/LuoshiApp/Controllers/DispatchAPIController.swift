@@ -189,7 +189,7 @@ enum DispatchAPIController {
         let events = ids.isEmpty ? [] : try await ReportEventModel.query(on: req.db).filter(\.$report.$id ~~ ids).sort(\.$createdAt).all()
         let files = ids.isEmpty ? [] : try await AttachmentModel.query(on: req.db).filter(\.$report.$id ~~ ids).sort(\.$createdAt).all()
         let inputs = try await ReportInputModel.query(on: req.db).filter(\.$roundID == scope.round.id).filter(\.$taskID == scope.task.id).all()
-        let iso = ISO8601DateFormatter()
+        let iso = Date.ISO8601FormatStyle()
         return TaskInRound(
             roundID: scope.round.id, taskID: scope.task.id, number: scope.task.number.description,
             reports: reports.map { report in
@@ -201,7 +201,7 @@ enum DispatchAPIController {
                        attachments: files.filter { $0.$report.id == report.id }.compactMap(attachment),
                        history: events.filter { $0.$report.id == report.id }.map {
                            Event(step: $0.step, status: $0.status, comment: $0.comment, actor: $0.actor,
-                                 at: $0.createdAt.map(iso.string) ?? "")
+                                 at: $0.createdAt.map(iso.format) ?? "")
                        })
             },
             inputs: inputs.map { Input(unitID: $0.unitID, text: $0.text, updatedBy: $0.updatedBy, version: $0.version) })

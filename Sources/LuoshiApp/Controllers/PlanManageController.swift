@@ -39,9 +39,9 @@ enum PlanManageController {
 
     @Sendable static func versionsAPI(_ req: Request) async throws -> [PlanVersionDTO] {
         let (model, _) = try await plan(req)
-        let iso = ISO8601DateFormatter()
+        let iso = Date.ISO8601FormatStyle()
         return try await versions(try model.requireID(), on: req.db).map {
-            PlanVersionDTO(number: $0.number, status: $0.status, createdAt: $0.createdAt.map(iso.string) ?? "", createdBy: $0.createdBy)
+            PlanVersionDTO(number: $0.number, status: $0.status, createdAt: $0.createdAt.map(iso.format) ?? "", createdBy: $0.createdBy)
         }
     }
 

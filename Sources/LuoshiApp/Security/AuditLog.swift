@@ -59,9 +59,7 @@ enum AuditLog {
 
     /// `2023-03-06T08:30:00.000Z`
     static func timestamp(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        return formatter.string(from: date)
+        // A format style, not an ISO8601DateFormatter: making a formatter per row cost more than the write.
+        Date.ISO8601FormatStyle(includingFractionalSeconds: true).format(date)
     }
 }

@@ -37,7 +37,7 @@ struct TaskWorkDTO: Content {
 
     init(_ record: TaskWorkRecord, task: PlanTask, snapshot: CatalogSnapshot) {
         func unit(_ id: UUID) -> UnitRef { UnitRef(id: id, name: snapshot.unitsByID[id]?.shortName ?? "") }
-        let iso = ISO8601DateFormatter()
+        let iso = Date.ISO8601FormatStyle()
         taskID = task.id
         number = task.number.description
         charters = record.charters.map { entry in
@@ -49,7 +49,7 @@ struct TaskWorkDTO: Content {
                                         milestones: c.milestones.map { MilestoneDTO(title: $0.title, due: $0.due.iso) },
                                         completesOn: c.completesOn?.iso ?? "",
                                         owner: Owner(leader: c.owner.leader, section: c.owner.section, staff: c.owner.staff, contact: c.owner.contact)),
-                history: entry.history.map { Event(step: $0.step, status: $0.status, comment: $0.comment, actor: $0.actor, at: $0.at.map(iso.string) ?? "") })
+                history: entry.history.map { Event(step: $0.step, status: $0.status, comment: $0.comment, actor: $0.actor, at: $0.at.map(iso.format) ?? "") })
         }
         changeRequests = record.changeRequests.map {
             ChangeRequestDTO(id: $0.id, unit: unit($0.unitID), kind: $0.kind, currentValue: $0.currentValue, proposed: $0.proposed,
