@@ -59,6 +59,35 @@ struct CoherenceTests {
         }
     }
 
+    @Test func savingADraftMovesTheDraftsVersionAndHandingItInMovesDispatch() async throws {
+        try await withLuoshiApp { app in
+            let sql = try #require(app.db as? any SQLDatabase)
+            let roundID = try await ReminderTests.openRound(app, month: "2023-03")
+            let task = try #require(try await TaskModel.query(on: app.db).first())
+            let unit = try #require(try await UnitModel.query(on: app.db).first())
+            let opened = try await Self.versions(app)
+            let id = UUID()
+            try await ReportRows.insert(.init(id: id, roundID: roundID, taskID: try task.requireID(), unitID: try unit.requireID(), status: .draft),
+                                        updatedBy: "test", at: app.clock.now, on: app.db)
+            let asDraft = try await Self.versions(app)
+            #expect(asDraft[.drafts] > opened[.drafts] && asDraft[.dispatch] == opened[.dispatch], "a new draft moves drafts only")
+
+            try await sql.raw("UPDATE progress_reports SET work_done = 'revised' WHERE id = \(bind: id)").run()
+            try await ReportRows.appendEvent(.init(reportID: id, step: "save", status: .draft, comment: "", actor: "test", at: app.clock.now,
+                                                   reportVersion: 2), on: app.db)
+            let saved = try await Self.versions(app)
+            #expect(saved[.drafts] > asDraft[.drafts] && saved[.any] > asDraft[.any])
+            #expect(saved[.dispatch] == asDraft[.dispatch], "a draft's save leaves every read model valid")
+
+            try await sql.raw("UPDATE progress_reports SET status = 'submitted' WHERE id = \(bind: id)").run()
+            let submitted = try await Self.versions(app)
+            #expect(submitted[.dispatch] > saved[.dispatch], "handing a report in moves dispatch")
+            try await ReportRows.appendEvent(.init(reportID: id, step: "submit", status: .submitted, comment: "", actor: "test",
+                                                   at: app.clock.now, reportVersion: 3), on: app.db)
+            #expect(try await Self.versions(app)[.dispatch] > submitted[.dispatch])
+        }
+    }
+
     @Test func aWriteThroughOneInstanceIsServedByTheOtherWithinASecond() async throws {
         try await withLuoshiApp { app in
             try await withSecondInstance(of: app) { second in

@@ -48,12 +48,9 @@ enum BulletinController {
         let fields = try req.content.decode([String: String].self)
         let (plan, catalog, _) = try await DispatchController.plan(req)
         return try await savingForm({
-            let rounds = try await DispatchStore.rounds(planID: plan.id, on: req.db)
-            guard let round = rounds.first(where: { $0.id.uuidString == fields["round"]?.uppercased() }) else {
-                throw DomainError.invalid("round", zh: "请选择本方案的一轮调度", en: "Choose one of this plan's rounds")
-            }
-            let model = try await BulletinStore.createDraft(plan: plan, round: round, catalog: catalog, cache: req.application.ledgerCache,
-                                                            by: req.auditWho, now: req.now, on: req.db)
+            let command = BulletinService.Generate(roundID: fields["round"].flatMap(UUID.init(uuidString:)))
+            let model = try await BulletinService.generate(command, plan: plan, catalog: catalog, by: try req.writer,
+                                                           cache: req.application.ledgerCache, on: req.db)
             return req.redirect(to: SiteURL.bulletin(try model.requireID()).path + "?done=generated", redirectType: .normal)
         }, showAgain: { try await renderList(req, errors: $0) })
     }
@@ -97,77 +94,42 @@ enum BulletinController {
 
     /// Runs an office action on a draft; a refused one shows the page again.
     private static func onDraft(_ req: Request, form: Bulletin.Form? = nil,
-                                _ action: (BulletinModel, Plan, [String: String]) async throws -> String) async throws -> Response {
+                                _ action: (BulletinModel, Plan, [String: String], Writer) async throws -> String) async throws -> Response {
         let fields = try req.content.decode([String: String].self)
         let (model, plan, user) = try await bulletin(req)
         return try await savingForm({
-            guard model.status == .draft else {
-                throw DomainError(.conflict, zh: "本期已发布，内容不再改变；如需更正请发布更正一期", en: "This issue is published and never changes; publish a correction instead",
-                                  field: "status")
-            }
-            let done = try await action(model, plan, fields)
+            let done = try await action(model, plan, fields, try req.writer)
             return req.redirect(to: SiteURL.bulletin(try model.requireID()).path + "?done=\(done)", redirectType: .normal)
         }, showAgain: { try await renderBulletin(req, model: model, plan: plan, user: user, form: form, errors: $0) })
     }
 
     @Sendable static func saveTexts(_ req: Request) async throws -> Response {
-        let fields = try req.content.decode([String: String].self)
-        let form = Bulletin.Form(title: fields["title"] ?? "", intro: fields["intro"] ?? "", praise: fields["praise"] ?? "",
-                                 requirements: fields["requirements"] ?? "", internalNote: fields["internalNote"] ?? "",
-                                 issuer: fields["issuer"] ?? "", signedOn: fields["signedOn"] ?? "")
-        return try await onDraft(req, form: form) { model, _, fields in
-            let texts = try Bulletin.texts(form).get()
-            let id = try model.requireID()
-            try await req.db.transaction { db in
-                try await OptimisticLock.update(BulletinModel.schema, id: id, from: fields["version"], current: model.version, at: req.now, on: db) {
-                    $0.set("title", to: texts.title).set("intro", to: texts.intro).set("praise", to: texts.praise)
-                        .set("requirements", to: texts.requirements).set("internal_note", to: texts.internalNote)
-                        .set("issuer", to: texts.issuer).set("signed_on", to: texts.signedOn.iso)
-                }
-                try await req.audit(.init(action: "bulletin.edit", targetType: "bulletin", targetID: id.uuidString, summary: texts.title), on: db)
-            }
+        let command = BulletinService.SaveTexts(form: try req.content.decode([String: String].self))
+        return try await onDraft(req, form: command.form) { model, plan, _, writer in
+            try await BulletinService.saveTexts(command, bulletin: model, plan: plan, by: writer, on: req.db)
             return "saved"
         }
     }
 
     @Sendable static func refresh(_ req: Request) async throws -> Response {
-        try await onDraft(req) { model, plan, fields in
-            let catalog = try await req.catalog()
-            guard let round = try await ReportRoundModel.find(model.roundID, on: req.db).flatMap(DispatchStore.round) else {
-                throw DomainError.notFound("round", zh: "调度不存在", en: "No such round")
-            }
-            let snapshot = try await BulletinStore.takeSnapshot(plan: plan, round: round, catalog: catalog, cache: req.application.ledgerCache,
-                                                                on: req.db, now: req.now)
-            let id = try model.requireID()
-            let json = try BulletinStore.encode(snapshot)
-            try await req.db.transaction { db in
-                try await OptimisticLock.update(BulletinModel.schema, id: id, from: fields["version"], current: model.version, at: req.now, on: db) {
-                    $0.set("snapshot", to: json)
-                }
-                try await req.audit(.init(action: "bulletin.refresh", targetType: "bulletin", targetID: id.uuidString,
-                                          summary: "\(round.month) taken \(Display.beijingTime(snapshot.takenAt))"), on: db)
-            }
+        try await onDraft(req) { model, plan, fields, writer in
+            try await BulletinService.refresh(.init(version: fields["version"].flatMap { Int($0) }), bulletin: model, plan: plan,
+                                              catalog: try await req.catalog(), by: writer, cache: req.application.ledgerCache, on: req.db)
             return "refreshed"
         }
     }
 
     @Sendable static func publish(_ req: Request) async throws -> Response {
-        try await onDraft(req) { model, _, fields in
-            try await BulletinStore.publish(model, formVersion: fields["version"], by: req.auditWho, now: req.now, on: req.db)
+        try await onDraft(req) { model, plan, fields, writer in
+            try await BulletinService.publish(.init(version: fields["version"].flatMap { Int($0) }), bulletin: model, plan: plan, by: writer, on: req.db)
             return "published"
         }
     }
 
     @Sendable static func correct(_ req: Request) async throws -> Response {
         let (model, plan, _) = try await bulletin(req)
-        guard model.status == .published else {
-            throw DomainError(.conflict, zh: "只有已发布的通报可以更正；草稿请直接修改", en: "Only a published bulletin is corrected; edit a draft instead", field: "status")
-        }
-        guard let round = try await ReportRoundModel.find(model.roundID, on: req.db).flatMap(DispatchStore.round) else {
-            throw DomainError.notFound("round", zh: "调度不存在", en: "No such round")
-        }
-        let draft = try await BulletinStore.createDraft(plan: plan, round: round, catalog: try await req.catalog(), cache: req.application.ledgerCache,
-                                                        correcting: model, by: req.auditWho, now: req.now, on: req.db)
+        let draft = try await BulletinService.correct(bulletin: model, plan: plan, catalog: try await req.catalog(), by: try req.writer,
+                                                      cache: req.application.ledgerCache, on: req.db)
         return req.redirect(to: SiteURL.bulletin(try draft.requireID()).path + "?done=corrected", redirectType: .normal)
     }
 

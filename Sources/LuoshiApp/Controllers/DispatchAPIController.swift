@@ -181,34 +181,29 @@ enum DispatchAPIController {
 
     // MARK: Reports
 
-    /// The reports and inputs of the scope's task, as the user may see them.
+    /// The reports and inputs of the scope's task, as the user may see them (a lead unit's staff: only their unit's report).
     private static func taskInRound(_ req: Request, _ scope: DispatchController.ReportScope) async throws -> TaskInRound {
-        var reports = try await ProgressReportModel.query(on: req.db).filter(\.$round.$id == scope.round.id).filter(\.$taskID == scope.task.id).all()
-        if scope.user.actor.role == .unitStaff && scope.unitRole == .lead { reports = reports.filter { $0.unitID == scope.user.actor.unitID } }
-        let ids = reports.compactMap(\.id)
-        let events = ids.isEmpty ? [] : try await ReportEventModel.query(on: req.db).filter(\.$report.$id ~~ ids).sort(\.$createdAt).all()
-        let files = ids.isEmpty ? [] : try await AttachmentModel.query(on: req.db).filter(\.$report.$id ~~ ids).sort(\.$createdAt).all()
-        let inputs = try await ReportInputModel.query(on: req.db).filter(\.$roundID == scope.round.id).filter(\.$taskID == scope.task.id).all()
+        let onlyUnit = scope.user.actor.role == .unitStaff && scope.unitRole == .lead ? scope.user.actor.unitID : nil
+        let work = try await ReportRows.taskWork(round: scope.round.id, task: scope.task.id, onlyUnit: onlyUnit, on: req.db)
         let iso = Date.ISO8601FormatStyle()
         return TaskInRound(
             roundID: scope.round.id, taskID: scope.task.id, number: scope.task.number.description,
-            reports: reports.map { report in
-                Report(unitID: report.unitID, status: report.status, workDone: report.workDone, progress: report.progress,
-                       milestonesReached: report.milestonesReached, problems: report.problems, nextPlan: report.nextPlan,
-                       selfStatus: report.selfStatus, submittedOn: report.submittedOn, late: report.late, returnReason: report.returnReason,
-                       verifiedProgress: report.verifiedProgress, verifiedStatus: report.verifiedStatus, reviewNote: report.reviewNote,
-                       version: report.version,
-                       attachments: files.filter { $0.$report.id == report.id }.compactMap(attachment),
-                       history: events.filter { $0.$report.id == report.id }.map {
-                           Event(step: $0.step, status: $0.status, comment: $0.comment, actor: $0.actor,
-                                 at: $0.createdAt.map(iso.format) ?? "")
-                       })
+            reports: work.reports.map { entry in
+                let report = entry.report
+                return Report(unitID: report.unitID, status: report.status, workDone: report.workDone, progress: report.progress,
+                              milestonesReached: report.milestonesReached, problems: report.problems, nextPlan: report.nextPlan,
+                              selfStatus: report.selfStatus, submittedOn: report.submittedOn, late: report.late, returnReason: report.returnReason,
+                              verifiedProgress: report.verifiedProgress, verifiedStatus: report.verifiedStatus, reviewNote: report.reviewNote,
+                              version: report.version, attachments: entry.attachments.map(attachment),
+                              history: entry.history.map {
+                                  Event(step: $0.step, status: $0.status, comment: $0.comment, actor: $0.actor, at: $0.at.map(iso.format) ?? "")
+                              })
             },
-            inputs: inputs.map { Input(unitID: $0.unitID, text: $0.text, updatedBy: $0.updatedBy, version: $0.version) })
+            inputs: work.inputs.map { Input(unitID: $0.unitID, text: $0.text, updatedBy: $0.updatedBy, version: $0.version) })
     }
 
-    private static func attachment(_ model: AttachmentModel) -> Attachment? {
-        model.id.map { Attachment(id: $0, fileName: model.fileName, contentType: model.contentType, size: model.size, url: SiteURL.attachment($0).path) }
+    private static func attachment(_ file: ReportRows.Attachment) -> Attachment {
+        Attachment(id: file.id, fileName: file.fileName, contentType: file.contentType, size: file.size, url: SiteURL.attachment(file.id).path)
     }
 
     @Sendable static func roundTask(_ req: Request) async throws -> TaskInRound {
@@ -245,8 +240,9 @@ enum DispatchAPIController {
     @Sendable static func uploadAttachment(_ req: Request) async throws -> Response {
         let scope = try await DispatchController.roundTask(req)
         let stored = try await DispatchController.storeAttachment(req, scope)
-        guard let body = attachment(stored) else { throw DomainError.staleEdit }
-        return try await body.encodeResponse(status: .created, for: req)
+        let id = try stored.requireID()
+        return try await Attachment(id: id, fileName: stored.fileName, contentType: stored.contentType, size: stored.size,
+                                    url: SiteURL.attachment(id).path).encodeResponse(status: .created, for: req)
     }
 
     // MARK: Dashboard

@@ -47,7 +47,7 @@ enum DispatchController {
         let id = try req.uuidParameter("roundID")
         let user = try req.requireUser()
         let snapshot = try await req.catalog()
-        guard let model = try await ReportRoundModel.find(id, on: req.db), let round = DispatchStore.round(model),
+        guard let round = try await DispatchStore.round(id, on: req.db),
               let plan = snapshot.plansByID[round.planID], plan.jurisdictionCode == user.actor.jurisdictionCode else {
             throw DomainError.notFound("roundID", zh: "调度不存在", en: "No such round")
         }
@@ -166,20 +166,10 @@ enum DispatchController {
     }
 
     static func renderReport(_ req: Request, _ scope: ReportScope, errors: [DomainError], drafts: [String: String]) async throws -> Response {
-        let reports = try await ProgressReportModel.query(on: req.db).filter(\.$round.$id == scope.round.id)
-            .filter(\.$taskID == scope.task.id).all()
-        let events = reports.isEmpty ? [] : try await ReportEventModel.query(on: req.db).filter(\.$report.$id ~~ reports.compactMap(\.id))
-            .sort(\.$createdAt).all()
-        let inputs = try await ReportInputModel.query(on: req.db).filter(\.$roundID == scope.round.id).filter(\.$taskID == scope.task.id).all()
-        let attachments = reports.isEmpty ? [] : try await AttachmentModel.query(on: req.db).filter(\.$report.$id ~~ reports.compactMap(\.id))
-            .sort(\.$createdAt).all()
+        let work = try await ReportRows.taskWork(round: scope.round.id, task: scope.task.id, on: req.db)
         let model = ReportPage.Model(
-            plan: scope.plan, round: scope.round, listing: scope.snapshot.listing(scope.task),
-            reports: reports.map { report in
-                ReportPage.Entry(report: report, history: events.filter { $0.$report.id == report.id },
-                                 attachments: attachments.filter { $0.$report.id == report.id })
-            },
-            inputs: inputs, actor: scope.user.actor, unitRole: scope.unitRole, unitName: { scope.snapshot.unitsByID[$0]?.shortName ?? "" },
+            plan: scope.plan, round: scope.round, listing: scope.snapshot.listing(scope.task), reports: work.reports,
+            inputs: work.inputs, actor: scope.user.actor, unitRole: scope.unitRole, unitName: { scope.snapshot.unitsByID[$0]?.shortName ?? "" },
             csrfToken: scope.user.csrfToken ?? "", errors: errors, drafts: drafts, notice: req.query[String.self, at: "done"],
             today: today(req), attachmentMaxBytes: req.application.luoshiConfig.attachmentMaxBytes)
         return req.htmlResponse(ReportPage.render(model, context: req.pageContext(section: .workbench)), status: errors.first?.status ?? .ok)

@@ -35,5 +35,8 @@ enum LuoshiMigrations {
         CreateDataVersions(), CreateSignInFailures(), CreateStoredFiles(),
         // 014: revoking an API token moves the accounts version (tokens are remembered like sessions)
         WatchAccessTokenRevocation(),
+        // 015: saving a draft moves its own data version, not dispatch's; report history and
+        // evidence are indexed by report
+        WatchDraftsApart(), IndexReportHistory(),
     ]
 }

@@ -191,7 +191,7 @@ enum DispatchStore {
     /// Every task of `tasks` × each of its lead units, with their reports in `round`: the round
     /// page, its API and the reminders read it.
     static func pipeline(_ round: Round, tasks: [PlanTask], on db: any Database) async throws -> [PipelineEntry] {
-        let reports = try await ProgressReportModel.query(on: db).filter(\.$round.$id == round.id).all()
+        let reports = try await ReportRows.facts(rounds: [round.id], on: db)
         let byKey = Dictionary(reports.map { ("\($0.taskID)|\($0.unitID)", $0) }, uniquingKeysWith: { first, _ in first })
         return tasks.flatMap { task in
             task.leadUnitIDs.map { unitID in
@@ -206,6 +206,18 @@ enum DispatchStore {
         try await pipeline(round, tasks: tasks, on: db).map { entry in
             Bulletin.ReportFact(taskID: entry.task.id, unitID: entry.unitID, submitted: Dispatch.isSubmitted(entry.status), late: entry.late)
         }
+    }
+
+    /// One round, read with SQL (every report request looks its round up).
+    static func round(_ id: UUID, on db: any Database) async throws -> Round? {
+        guard let row = try await db.sql.raw("""
+            SELECT id, plan_id, month, due_date, status, version FROM report_rounds WHERE id = \(bind: id)
+            """).first(),
+              let month = YearMonth(try row.decode(column: "month", as: String.self)),
+              let due = CalendarDate(iso: try row.decode(column: "due_date", as: String.self)),
+              let status = Dispatch.RoundStatus(rawValue: try row.decode(column: "status", as: String.self)) else { return nil }
+        return Round(id: id, planID: try row.decode(column: "plan_id", as: UUID.self), month: month, dueDate: due, status: status,
+                     version: try row.decode(column: "version", as: Int.self))
     }
 
     static func rounds(planID: UUID, on db: any Database) async throws -> [Round] {
@@ -255,19 +267,19 @@ enum DispatchStore {
         let tasks = snapshot.tasksByPlan[plan.id] ?? []
         let rounds = try await rounds(planID: plan.id, on: db)
         let roundsByID = Dictionary(uniqueKeysWithValues: rounds.map { ($0.id, $0) })
-        let reports = rounds.isEmpty ? [] : try await ProgressReportModel.query(on: db).filter(\.$round.$id ~~ rounds.map(\.id)).all()
+        let reports = try await ReportRows.facts(rounds: rounds.map(\.id), on: db)
         // Per task and round: the lowest verified and the lowest reported value among its lead units.
         var perRound: [UUID: [UUID: (verified: Double?, reported: Double?)]] = [:]
         for report in reports {
-            guard roundsByID[report.$round.id] != nil else { continue }
-            var entry = perRound[report.taskID, default: [:]][report.$round.id] ?? (nil, nil)
+            guard roundsByID[report.roundID] != nil else { continue }
+            var entry = perRound[report.taskID, default: [:]][report.roundID] ?? (nil, nil)
             if report.status == .accepted, let verified = report.verifiedProgress.map(Double.init) {
                 entry.verified = min(entry.verified ?? verified, verified)
             }
             if Dispatch.isSubmitted(report.status), let reported = report.progress.map(Double.init) {
                 entry.reported = min(entry.reported ?? reported, reported)
             }
-            perRound[report.taskID, default: [:]][report.$round.id] = entry
+            perRound[report.taskID, default: [:]][report.roundID] = entry
         }
         let evidence = perRound.mapValues { byRound in
             byRound.compactMap { roundID, values in
@@ -277,7 +289,7 @@ enum DispatchStore {
         // Missing: a lead unit without a submitted report in the latest round due by the date.
         var missing: Set<UUID> = []
         if let latest = rounds.filter({ $0.dueDate <= asOf }).max(by: { $0.dueDate < $1.dueDate }) {
-            let submitted = Set(reports.filter { $0.$round.id == latest.id && Dispatch.isSubmitted($0.status) }
+            let submitted = Set(reports.filter { $0.roundID == latest.id && Dispatch.isSubmitted($0.status) }
                 .map { "\($0.taskID)|\($0.unitID)" })
             for task in tasks where task.leadUnitIDs.contains(where: { !submitted.contains("\(task.id)|\($0)") }) {
                 missing.insert(task.id)

@@ -39,7 +39,13 @@ enum AuditLog {
                             clientIP: who.clientIP, action: event.action, targetType: event.targetType, targetID: event.targetID,
                             outcome: event.outcome, summary: String(event.summary.prefix(1_000))),
                 after: head.lastHash, hash: Secrets.sha256Hex)
-            try await AuditLogModel(record).create(on: transaction)
+            try await sql.raw("""
+                INSERT INTO audit_log (id, sequence, occurred_at, user_id, username, client_ip, action, target_type, target_id, outcome,
+                                       summary, previous_hash, hash)
+                VALUES (\(bind: UUID()), \(bind: record.sequence), \(bind: record.occurredAt), \(bind: record.userID), \(bind: record.username),
+                        \(bind: record.clientIP), \(bind: record.action), \(bind: record.targetType), \(bind: record.targetID),
+                        \(bind: record.outcome.rawValue), \(bind: record.summary), \(bind: record.previousHash), \(bind: record.hash))
+                """).run()  // SQL, not the model: every write appends here, and the model's reflection cost more than the insert
             try await sql.raw("UPDATE audit_head SET last_hash = \(bind: record.hash) WHERE id = \(bind: id)").run()
         }
     }

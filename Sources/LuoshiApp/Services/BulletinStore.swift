@@ -111,7 +111,7 @@ enum BulletinStore {
     /// Publishes draft `model` (at version `formVersion`): gives it the next issue number of its
     /// jurisdiction's year and writes its Word file, once. Another publication taking the same
     /// number first, or a stale form, is a 409.
-    static func publish(_ model: BulletinModel, formVersion: String?, by who: AuditLog.Who, now: Date, on db: any Database) async throws {
+    static func publish(_ model: BulletinModel, formVersion: Int?, by who: AuditLog.Who, now: Date, on db: any Database) async throws {
         guard model.status == .draft else {
             throw DomainError(.conflict, zh: "本期已发布，不能再次发布", en: "This issue is already published", field: "status")
         }

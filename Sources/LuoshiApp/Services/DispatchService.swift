@@ -68,8 +68,7 @@ enum DispatchService {
                            on database: any Database) async throws -> ReportStep {
         let unitID = try UnitWork.report.actingUnit(scope.user.actor.unitID, role: scope.unitRole)
         let submitting = command.submit
-        let existing = try await ProgressReportModel.query(on: database).filter(\.$round.$id == scope.round.id)
-            .filter(\.$taskID == scope.task.id).filter(\.$unitID == unitID).first()
+        let existing = try await ReportRows.report(round: scope.round.id, task: scope.task.id, unit: unitID, on: database)
         let status = try Dispatch.next(after: existing?.status, submitting ? .submit : .save)
         let report = try Dispatch.report(command.form, submitting: submitting).get()
         let today = writer.today
@@ -78,7 +77,7 @@ enum DispatchService {
         try await database.transaction { db in
             let reportID: UUID
             if let existing {
-                reportID = try existing.requireID()
+                reportID = existing.id
                 try await OptimisticLock.update(ProgressReportModel.schema, id: reportID, from: command.version, current: existing.version,
                                                 at: writer.now, on: db) {
                     var update = $0.set("status", to: status.rawValue).set("work_done", to: report.workDone).set("progress", to: report.progress)
@@ -90,28 +89,17 @@ enum DispatchService {
                 }
             } else {
                 guard command.version == 0 else { throw DomainError.staleEdit(current: 0) }
-                let model = ProgressReportModel()
-                model.$round.id = scope.round.id
-                model.taskID = scope.task.id
-                model.unitID = unitID
-                model.status = status
-                model.workDone = report.workDone
-                model.progress = report.progress
-                model.milestonesReached = report.milestonesReached
-                model.problems = report.problems
-                model.nextPlan = report.nextPlan
-                model.selfStatus = report.selfStatus
-                model.submittedOn = submitting ? today.iso : nil
-                model.late = late
-                model.returnReason = ""
-                model.reviewNote = ""
-                model.updatedBy = username
-                model.version = 1
-                try await model.create(on: db)
-                reportID = try model.requireID()
+                reportID = UUID()
+                try await ReportRows.insert(
+                    ReportRows.Report(id: reportID, roundID: scope.round.id, taskID: scope.task.id, unitID: unitID, status: status,
+                                      workDone: report.workDone, progress: report.progress, milestonesReached: report.milestonesReached,
+                                      problems: report.problems, nextPlan: report.nextPlan, selfStatus: report.selfStatus,
+                                      submittedOn: submitting ? today.iso : nil, late: late),
+                    updatedBy: username, at: writer.now, on: db)
             }
-            try await recordEvent(reportID, step: submitting ? "submit" : "save", status: status, comment: late ? "late" : "",
-                                  by: username, on: db)
+            try await ReportRows.appendEvent(.init(reportID: reportID, step: submitting ? "submit" : "save", status: status,
+                                                   comment: late ? "late" : "", actor: username, at: writer.now,
+                                                   reportVersion: (existing?.version ?? 0) + 1), on: db)
             try await AuditLog.append(.init(action: submitting ? "report.submit" : "report.save", targetType: "task",
                                             targetID: scope.task.id.uuidString,
                                             summary: "\(scope.round.month) \(scope.task.number) \(report.progress.map { "\($0)%" } ?? "")\(late ? " late" : "")"),
@@ -155,8 +143,7 @@ enum DispatchService {
     /// Accepts or returns the report of `command.unitID`. Returns the step done ("accept" or "return").
     static func review(_ command: ReviewReport, in scope: DispatchController.ReportScope, by writer: Writer, on database: any Database) async throws -> String {
         guard let unitID = command.unitID,
-              let report = try await ProgressReportModel.query(on: database).filter(\.$round.$id == scope.round.id)
-                .filter(\.$taskID == scope.task.id).filter(\.$unitID == unitID).first() else {
+              let report = try await ReportRows.report(round: scope.round.id, task: scope.task.id, unit: unitID, on: database) else {
             throw DomainError.notFound("unitID", zh: "该单位尚未报送", en: "That unit has not reported")
         }
         let step: Dispatch.Step
@@ -172,7 +159,7 @@ enum DispatchService {
             step = .return(reason: command.reason)
         }
         let next = try Dispatch.next(after: report.status, step, reported: (report.progress, report.selfStatus))
-        let reportID = try report.requireID()
+        let reportID = report.id
         let username = writer.username, today = writer.today.iso
         try await database.transaction { db in
             try await OptimisticLock.update(ProgressReportModel.schema, id: reportID, from: command.version, current: report.version,
@@ -188,24 +175,14 @@ enum DispatchService {
                 }
             }
             let comment = command.accept ? command.note : command.reason
-            try await recordEvent(reportID, step: step.name, status: next, comment: comment.trimmingCharacters(in: .whitespacesAndNewlines),
-                                  by: username, on: db)
+            try await ReportRows.appendEvent(.init(reportID: reportID, step: step.name, status: next,
+                                                   comment: comment.trimmingCharacters(in: .whitespacesAndNewlines), actor: username,
+                                                   at: writer.now, reportVersion: report.version + 1), on: db)
             try await AuditLog.append(.init(action: "report.\(step.name)", targetType: "task", targetID: scope.task.id.uuidString,
                                             summary: "\(scope.round.month) \(scope.task.number) unit \(unitID.uuidString)\(command.accept ? " verified \(command.verifiedProgress)%" : "")"),
                                       by: writer.who, at: writer.now, on: db)
         }
         return step.name
-    }
-
-    private static func recordEvent(_ reportID: UUID, step: String, status: Dispatch.ReportStatus, comment: String, by actor: String,
-                                    on db: any Database) async throws {
-        let event = ReportEventModel()
-        event.$report.id = reportID
-        event.step = step
-        event.status = status
-        event.comment = comment
-        event.actor = actor
-        try await event.create(on: db)
     }
 }
 

@@ -14,6 +14,9 @@ enum DataScope: String, CaseIterable, Sendable {
     case catalog
     /// Rounds, reports, rules, bulletins, supervision, inspections, reminders, instructions.
     case dispatch
+    /// Reports not handed in (drafts, returned reports being revised) and their saves: no read
+    /// model counts them, so saving one leaves every cache valid (migration 015).
+    case drafts
     /// Inbox items.
     case inbox
     /// Users, security settings, ended sessions.

@@ -1,3 +1,4 @@
+import FluentKit
 import SQLKit
 import LuoshiDomain
 import Vapor
@@ -54,8 +55,15 @@ extension Request {
 
     /// The SQL view of the database (both engines are SQL).
     var sql: any SQLDatabase {
+        get throws { try db.sql }
+    }
+}
+
+extension Database {
+    /// The SQL view of the database (both engines are SQL).
+    var sql: any SQLDatabase {
         get throws {
-            guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError, reason: "database is not SQL") }
+            guard let sql = self as? any SQLDatabase else { throw Abort(.internalServerError, reason: "database is not SQL") }
             return sql
         }
     }

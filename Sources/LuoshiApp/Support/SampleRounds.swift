@@ -75,7 +75,7 @@ enum SampleRounds {
         for round in try await DispatchStore.rounds(planID: plan.id, on: database).prefix(months.count - 1) {
             let at = round.dueDate.adding(days: 8).beijing(hour: 10)
             let draft = try await BulletinStore.createDraft(plan: plan, round: round, catalog: snapshot, cache: cache, by: .system("sample"), now: at, on: database)
-            try await BulletinStore.publish(draft, formVersion: "1", by: .system("sample"), now: at, on: database)
+            try await BulletinStore.publish(draft, formVersion: 1, by: .system("sample"), now: at, on: database)
         }
         return true
     }

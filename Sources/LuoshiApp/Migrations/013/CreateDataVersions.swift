@@ -18,7 +18,8 @@ struct CreateDataVersions: AsyncMigration {
             .field("version", .int64, .required)
             .create()
         guard let sql = database as? any SQLDatabase else { return }
-        for scope in DataScope.allCases {
+        // The scopes there were when this migration landed; later ones add their own rows (015).
+        for scope in [DataScope.any, .catalog, .dispatch, .inbox, .accounts] {
             try await sql.raw("INSERT INTO data_versions (scope, version) VALUES (\(bind: scope.rawValue), 1)").run()
         }
         switch sql.dialect.name {

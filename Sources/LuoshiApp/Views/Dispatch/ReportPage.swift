@@ -5,18 +5,14 @@ import LuoshiHTML
 /// One task in one round: each lead unit's report (form while it may be edited), the cooperating
 /// units' inputs, and the office's verification.
 enum ReportPage {
-    struct Entry: Sendable {
-        var report: ProgressReportModel
-        var history: [ReportEventModel]
-        var attachments: [AttachmentModel] = []
-    }
+    typealias Entry = ReportRows.TaskWork.Entry
 
     struct Model: Sendable {
         var plan: Plan
         var round: DispatchStore.Round
         var listing: TaskListing
         var reports: [Entry]
-        var inputs: [ReportInputModel]
+        var inputs: [ReportRows.Input]
         var actor: Actor
         var unitRole: TaskUnitRole?
         var unitName: @Sendable (UUID) -> String
@@ -164,7 +160,7 @@ enum ReportPage {
                 Node.ol {
                     for event in entry.history {
                         Node.li {
-                            Node.text("\(event.createdAt.map(Display.beijingTime) ?? "")　\(event.actor)　\(d.step(event.step))")
+                            Node.text("\(event.at.map(Display.beijingTime) ?? "")　\(event.actor)　\(d.step(event.step))")
                             if !event.comment.isEmpty && event.comment != "late" {
                                 Node.text("：")
                                 s.data(event.comment)
@@ -187,10 +183,10 @@ enum ReportPage {
                 Node.ul(.class("attachments")) {
                     for file in entry.attachments {
                         Node.li {
-                            Node.a(.href(SiteURL.attachment(file.id ?? UUID()).path), .lang("zh-CN"), text: file.fileName)
+                            Node.a(.href(SiteURL.attachment(file.id).path), .lang("zh-CN"), text: file.fileName)
                             Node.text("（\(r.fileSize(file.size))）")
                             if editable {
-                                Forms.button(r.remove + " " + file.fileName, action: .attachmentDelete(file.id ?? UUID()), csrf: model.csrfToken)
+                                Forms.button(r.remove + " " + file.fileName, action: .attachmentDelete(file.id), csrf: model.csrfToken)
                             }
                         }
                     }
