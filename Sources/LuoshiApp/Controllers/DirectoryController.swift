@@ -85,36 +85,14 @@ enum DirectoryController {
         let fields = try req.content.decode([String: String].self)
         let model = try await unitModel(req)
         return try await savingForm({
-            _ = try await writeUnit(req, model, fields)
+            _ = try await writeUnit(req, model, .init(form: fields))
             return req.redirect(to: SiteURL.directoryUnits.path + "?done=1", redirectType: .normal)
         }, showAgain: { renderUnit(req, model, values: fields, errors: $0) })
     }
 
-    /// Creates (no `model`) or updates a unit from form-shaped `fields`; returns its id.
-    static func writeUnit(_ req: Request, _ model: UnitModel?, _ fields: [String: String]) async throws -> UUID {
-        let code = try code(req)
-        let id = try model?.requireID() ?? UUID()
-        let snapshot = try await req.catalog()
-        let unit = try DirectoryRules.unit(name: fields["name"] ?? "", shortName: fields["shortName"] ?? "", kind: fields["kind"] ?? "",
-                                           aliases: fields["aliases"] ?? "", id: id, jurisdictionCode: code,
-                                           others: snapshot.units(in: code).filter { $0.id != id }).get()
-        try await req.db.transaction { db in
-            if let model {
-                try await OptimisticLock.update(UnitModel.schema, id: id, from: fields["version"], current: model.version, at: req.now, on: db) {
-                    $0.set("name", to: unit.name).set("short_name", to: unit.shortName).set("kind", to: unit.kind.rawValue)
-                }
-                try await UnitAliasModel.query(on: db).filter(\.$unit.$id == id).delete()
-            } else {
-                try await UnitModel(unit).create(on: db)
-            }
-            for alias in Set(unit.aliases + [unit.shortName]).subtracting([unit.name]).sorted() {
-                try await UnitAliasModel(unitID: id, jurisdictionCode: code, alias: alias).create(on: db)
-            }
-            try await AuditLog.append(.init(action: model == nil ? "unit.create" : "unit.update", targetType: "unit", targetID: id.uuidString,
-                                            summary: "\(unit.name)（\(unit.shortName)）aliases: \(unit.aliases.joined(separator: "、"))"),
-                                      by: req.auditWho, at: req.now, on: db)
-        }
-        return id
+    /// Creates (no `model`) or updates a unit of the user's jurisdiction; returns its id.
+    static func writeUnit(_ req: Request, _ model: UnitModel?, _ command: DirectoryService.SaveUnit) async throws -> UUID {
+        try await DirectoryService.saveUnit(command, editing: model, in: try code(req), catalog: try await req.catalog(), by: try req.writer, on: req.db)
     }
 
     // MARK: Leaders
@@ -152,44 +130,27 @@ enum DirectoryController {
         let fields = try req.content.decode([String: String].self)
         let model = try await leaderModel(req)
         return try await savingForm({
-            _ = try await writeLeader(req, model, fields)
+            _ = try await writeLeader(req, model, .init(form: fields))
             return req.redirect(to: SiteURL.directoryLeaders.path + "?done=1", redirectType: .normal)
         }, showAgain: { renderLeader(req, model, values: fields, errors: $0) })
     }
 
-    /// Creates (no `model`) or updates a leader from form-shaped `fields`; returns its id.
-    static func writeLeader(_ req: Request, _ model: LeaderModel?, _ fields: [String: String]) async throws -> UUID {
-        let code = try code(req)
-        let id = try model?.requireID() ?? UUID()
-        let leader = try DirectoryRules.leader(name: fields["name"] ?? "", post: fields["post"] ?? "", portfolio: fields["portfolio"] ?? "",
-                                               id: id, jurisdictionCode: code,
-                                               others: try await req.catalog().leaders(in: code).filter { $0.id != id }).get()
-        try await req.db.transaction { db in
-            if let model {
-                try await OptimisticLock.update(LeaderModel.schema, id: id, from: fields["version"], current: model.version, at: req.now, on: db) {
-                    $0.set("name", to: leader.name).set("post", to: leader.post).set("portfolio", to: leader.portfolio)
-                }
-            } else {
-                try await LeaderModel(leader).create(on: db)
-            }
-            try await AuditLog.append(.init(action: model == nil ? "leader.create" : "leader.update", targetType: "leader", targetID: id.uuidString,
-                                            summary: "\(leader.name) \(leader.post)"), by: req.auditWho, at: req.now, on: db)
-        }
-        return id
+    /// Creates (no `model`) or updates a leader of the user's jurisdiction; returns its id.
+    static func writeLeader(_ req: Request, _ model: LeaderModel?, _ command: DirectoryService.SaveLeader) async throws -> UUID {
+        try await DirectoryService.saveLeader(command, editing: model, in: try code(req), catalog: try await req.catalog(), by: try req.writer, on: req.db)
     }
 
     // MARK: API
 
-    /// Unit, leader, plan and part bodies of the API, as the forms' fields.
+    /// Unit and leader bodies of the API, decoded into the forms' commands.
     struct UnitBody: Content {
         var name: String
         var shortName: String?
         var kind: Unit.Kind
         var aliases: [String]?
         var version: Int?
-        var fields: [String: String] {
-            ["name": name, "shortName": shortName ?? "", "kind": kind.rawValue, "aliases": (aliases ?? []).joined(separator: "\n"),
-             "version": version.map(String.init) ?? ""]
+        var command: DirectoryService.SaveUnit {
+            .init(name: name, shortName: shortName ?? "", kind: kind.rawValue, aliases: (aliases ?? []).joined(separator: "\n"), version: version)
         }
     }
 
@@ -198,7 +159,7 @@ enum DirectoryController {
         var post: String
         var portfolio: String?
         var version: Int?
-        var fields: [String: String] { ["name": name, "post": post, "portfolio": portfolio ?? "", "version": version.map(String.init) ?? ""] }
+        var command: DirectoryService.SaveLeader { .init(name: name, post: post, portfolio: portfolio ?? "", version: version) }
     }
 
     struct Saved: Content {
@@ -216,25 +177,25 @@ enum DirectoryController {
 
     @Sendable static func createUnitAPI(_ req: Request) async throws -> Response {
         let body = try req.content.decode(UnitBody.self)
-        return try await apiWrite(req, created: true) { (try await writeUnit(req, nil, body.fields), 1) }
+        return try await apiWrite(req, created: true) { (try await writeUnit(req, nil, body.command), 1) }
     }
 
     @Sendable static func updateUnitAPI(_ req: Request) async throws -> Response {
         let body = try req.content.decode(UnitBody.self)
         guard let model = try await unitModel(req) else { throw DomainError.unitNotFound(UUID()) }
         guard body.version != nil else { throw DomainError.missing("version", zh: "请提供所编辑记录的版本号", en: "Give the version you edited") }
-        return try await apiWrite(req, created: false) { (try await writeUnit(req, model, body.fields), model.version + 1) }
+        return try await apiWrite(req, created: false) { (try await writeUnit(req, model, body.command), model.version + 1) }
     }
 
     @Sendable static func createLeaderAPI(_ req: Request) async throws -> Response {
         let body = try req.content.decode(LeaderBody.self)
-        return try await apiWrite(req, created: true) { (try await writeLeader(req, nil, body.fields), 1) }
+        return try await apiWrite(req, created: true) { (try await writeLeader(req, nil, body.command), 1) }
     }
 
     @Sendable static func updateLeaderAPI(_ req: Request) async throws -> Response {
         let body = try req.content.decode(LeaderBody.self)
         guard let model = try await leaderModel(req) else { throw DomainError.leaderNotFound(UUID()) }
         guard body.version != nil else { throw DomainError.missing("version", zh: "请提供所编辑记录的版本号", en: "Give the version you edited") }
-        return try await apiWrite(req, created: false) { (try await writeLeader(req, model, body.fields), model.version + 1) }
+        return try await apiWrite(req, created: false) { (try await writeLeader(req, model, body.command), model.version + 1) }
     }
 }
