@@ -27,7 +27,7 @@ struct BulletinCommand: AsyncCommand {
         }
         guard let output = signature.output?.nonBlank else { throw DomainError.missing("output", zh: "请用 --output 指定输出文件", en: "Give --output") }
         let catalog = try await app.catalog.snapshot(app.db as! any SQLDatabase)
-        guard let round = try await ReportRoundModel.find(roundID, on: app.db).flatMap(DispatchStore.round),
+        guard let round = try await DispatchStore.round(roundID, on: app.db),
               let plan = catalog.plansByID[round.planID] else {
             throw DomainError.notFound("round", zh: "调度不存在", en: "No such round")
         }

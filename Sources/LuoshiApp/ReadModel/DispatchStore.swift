@@ -171,11 +171,6 @@ enum DispatchStore {
         func isClosed(today: CalendarDate) -> Bool { status == .closed || dueDate < today }
     }
 
-    static func round(_ model: ReportRoundModel) -> Round? {
-        guard let id = model.id, let month = YearMonth(model.month), let due = CalendarDate(iso: model.dueDate) else { return nil }
-        return Round(id: id, planID: model.$plan.id, month: month, dueDate: due, status: model.status, version: model.version)
-    }
-
     /// One task and one of its lead units in a round, with that unit's report status.
     struct PipelineEntry: Sendable {
         var task: PlanTask
@@ -210,18 +205,23 @@ enum DispatchStore {
 
     /// One round, read with SQL (every report request looks its round up).
     static func round(_ id: UUID, on db: any Database) async throws -> Round? {
-        guard let row = try await db.sql.raw("""
-            SELECT id, plan_id, month, due_date, status, version FROM report_rounds WHERE id = \(bind: id)
-            """).first(),
-              let month = YearMonth(try row.decode(column: "month", as: String.self)),
-              let due = CalendarDate(iso: try row.decode(column: "due_date", as: String.self)),
-              let status = Dispatch.RoundStatus(rawValue: try row.decode(column: "status", as: String.self)) else { return nil }
-        return Round(id: id, planID: try row.decode(column: "plan_id", as: UUID.self), month: month, dueDate: due, status: status,
-                     version: try row.decode(column: "version", as: Int.self))
+        try await db.sql.raw("SELECT \(unsafeRaw: roundColumns) FROM report_rounds WHERE id = \(bind: id)").first().flatMap(round)
     }
 
+    /// A plan's rounds, oldest month first.
     static func rounds(planID: UUID, on db: any Database) async throws -> [Round] {
-        try await ReportRoundModel.query(on: db).filter(\.$plan.$id == planID).all().compactMap(round).sorted { $0.month < $1.month }
+        try await db.sql.raw("SELECT \(unsafeRaw: roundColumns) FROM report_rounds WHERE plan_id = \(bind: planID)").all()
+            .compactMap(round).sorted { $0.month < $1.month }
+    }
+
+    private static let roundColumns = "id, plan_id, month, due_date, status, version"
+
+    private static func round(_ row: any SQLRow) throws -> Round? {
+        guard let month = YearMonth(try row.decode(column: "month", as: String.self)),
+              let due = CalendarDate(iso: try row.decode(column: "due_date", as: String.self)),
+              let status = Dispatch.RoundStatus(rawValue: try row.decode(column: "status", as: String.self)) else { return nil }
+        return Round(id: try row.decode(column: "id", as: UUID.self), planID: try row.decode(column: "plan_id", as: UUID.self), month: month,
+                     dueDate: due, status: status, version: try row.decode(column: "version", as: Int.self))
     }
 
     /// Reports past draft per round of a plan, counted in the database.
