@@ -51,7 +51,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.asyncCommands.use(BulletinCommand(), as: "bulletin")
 }
 
-/// SQLite: write-ahead logging and a busy timeout on every event loop's connection, so readers
+/// SQLite: write-ahead logging and a busy timeout on every connection (each event loop's and the writer's), so readers
 /// never block writers and a busy database waits instead of spinning (STACK-NOTES.md).
 func prepareSQLite(_ app: Application) async throws {
     guard case .sqlite = app.luoshiConfig.database else { return }
@@ -60,6 +60,8 @@ func prepareSQLite(_ app: Application) async throws {
         try await sql.raw("PRAGMA journal_mode = WAL").run()
         try await sql.raw("PRAGMA busy_timeout = \(literal: 5_000)").run()
     }
+    // The writer's connection, which every transaction uses (SerialWrites.swift).
+    try await app.db.transaction { db in try await (db as? any SQLDatabase)?.raw("PRAGMA busy_timeout = \(literal: 5_000)").run() }
 }
 
 extension Application {
