@@ -38,5 +38,7 @@ enum LuoshiMigrations {
         // 015: saving a draft moves its own data version, not dispatch's; report history and
         // evidence are indexed by report
         WatchDraftsApart(), IndexReportHistory(),
+        // 016: the audit head takes the appended row's hash by a trigger
+        AuditHeadFollowsLog(),
     ]
 }

@@ -5,7 +5,8 @@ import SQLKit
 import Vapor
 
 /// Appends to the tamper-evident audit log. The head row is updated first, which takes the
-/// write lock on both engines, so concurrent appends (even from several instances) serialise.
+/// write lock on both engines, so concurrent appends (even from several instances) serialise;
+/// the insert's trigger gives the head the new row's hash.
 enum AuditLog {
     struct Event: Sendable {
         var action: String
@@ -46,7 +47,7 @@ enum AuditLog {
                         \(bind: record.clientIP), \(bind: record.action), \(bind: record.targetType), \(bind: record.targetID),
                         \(bind: record.outcome.rawValue), \(bind: record.summary), \(bind: record.previousHash), \(bind: record.hash))
                 """).run()  // SQL, not the model: every write appends here, and the model's reflection cost more than the insert
-            try await sql.raw("UPDATE audit_head SET last_hash = \(bind: record.hash) WHERE id = \(bind: id)").run()
+            // The head takes the row's hash by a trigger (migration 016).
         }
     }
 
