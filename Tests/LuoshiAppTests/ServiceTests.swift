@@ -191,4 +191,102 @@ import Vapor
             #expect(try await hasher.verify("Another-Luoshi-2024", created: after.passwordHash).get())
         }
     }
+
+    @Test func anInstructionReachesItsRecipientsAndOnlyARecipientAnswersItAtTheCurrentVersion() async throws {
+        try await withLuoshiApp { app in
+            let snapshot = try await app.snapshot()
+            let plan = try #require(snapshot.plansByID[try await app.samplePlanID()])
+            let task = try #require(snapshot.tasksByPlan[plan.id]?.first { !$0.leadUnitIDs.isEmpty })
+            let leadUnit = try #require(snapshot.unitsByID[task.leadUnitIDs[0]])
+            let leaderUser = try await app.makeUser("svc.leader", .leader, leaderPrecedence: 1)
+            let leader = Writer(actor: try Self.actor(leaderUser), who: .system("svc.leader"), now: Self.frozen)
+            let office = try await Self.office(app)
+            let audits = try await Self.auditCount(app)
+
+            let unknown = await #expect(throws: DomainError.self) {
+                try await InstructionService.create(.init(target: "memo", text: "抓紧推进"), catalog: snapshot, by: leader, app: app, on: app.db)
+            }
+            #expect(unknown?.field == "target")
+            let notLeader = await #expect(throws: DomainError.self) {
+                try await InstructionService.create(.init(target: "task", text: "抓紧推进", taskID: task.id), catalog: snapshot, by: office,
+                                                    app: app, on: app.db)
+            }
+            #expect(notLeader?.status == .forbidden)
+            #expect(try await InstructionModel.query(on: app.db).count() == 0)
+            #expect(try await Self.auditCount(app) == audits)
+
+            let id = try await InstructionService.create(.init(target: "task", text: "请加快进度，月底前报结果。", taskID: task.id),
+                                                         catalog: snapshot, by: leader, app: app, on: app.db)
+            let instruction = try #require(try await InstructionModel.find(id, on: app.db))
+            let responses = try await InstructionResponseModel.query(on: app.db).filter(\.$instruction.$id == id).all()
+            #expect(Set(responses.compactMap(\.unitID)) == Set(task.leadUnitIDs))
+            let response = try #require(responses.first { $0.unitID == leadUnit.id })
+
+            let otherUnit = try #require(snapshot.units(in: plan.jurisdictionCode).first { !task.leadUnitIDs.contains($0.id) })
+            let outsider = Writer(actor: try Self.actor(try await app.makeUser("svc.outsider", .unitStaff, unit: otherUnit.shortName)),
+                                  who: .system("svc.outsider"), now: Self.frozen)
+            let forbidden = await #expect(throws: DomainError.self) {
+                try await InstructionService.respond(.init(responseID: response.id, reply: false, text: "", version: 1), to: instruction,
+                                                     responses: responses, catalog: snapshot, by: outsider, on: app.db)
+            }
+            #expect(forbidden?.status == .forbidden)
+            #expect(forbidden?.field == "response")
+
+            let clerk = Writer(actor: try Self.actor(try await app.makeUser("svc.recipient", .unitStaff, unit: leadUnit.shortName)),
+                               who: .system("svc.recipient"), now: Self.frozen)
+            let stale = await #expect(throws: DomainError.self) {
+                try await InstructionService.respond(.init(responseID: response.id, reply: false, text: "", version: 7), to: instruction,
+                                                     responses: responses, catalog: snapshot, by: clerk, on: app.db)
+            }
+            #expect(stale?.status == .conflict)
+            let step = try await InstructionService.respond(.init(responseID: response.id, reply: false, text: "", version: 1), to: instruction,
+                                                            responses: responses, catalog: snapshot, by: clerk, on: app.db)
+            #expect(step == .acknowledge)
+            let answered = try #require(try await InstructionResponseModel.find(response.id, on: app.db))
+            #expect(answered.status == .acknowledged)
+            #expect(answered.acknowledgedAt == Self.frozen)
+            #expect(answered.version == 2)
+            let actions = try await AuditLogModel.query(on: app.db).sort(\.$sequence).all().map(\.action).filter { $0.hasPrefix("instruction.") }
+            #expect(actions == ["instruction.create", "instruction.acknowledge"], "the refused steps wrote no audit rows")
+        }
+    }
+
+    @Test func anInspectionNamesItsFieldsFindsOnlyWhatItCoversAndRectifiesAFindingOnce() async throws {
+        try await withLuoshiApp { app in
+            let office = try await Self.office(app)
+            let snapshot = try await app.snapshot()
+            let plan = try #require(snapshot.plansByID[try await app.samplePlanID()])
+            let task = try #require(snapshot.tasksByPlan[plan.id]?.first { !$0.leadUnitIDs.isEmpty })
+            let unit = try #require(snapshot.unitsByID[task.leadUnitIDs[0]])
+            let blank = await #expect(throws: Problems.self) {
+                try await InspectionService.plan(.init(form: .init(topic: "", team: "", startsOn: "2023-11-01", endsOn: "2023-10-01",
+                                                                   tasks: task.number.description, units: unit.shortName)),
+                                                 plan: plan, catalog: snapshot, by: office, on: app.db)
+            }
+            #expect(blank?.all.map(\.field) == ["topic", "team", "endsOn"])
+            #expect(try await InspectionModel.query(on: app.db).count() == 0)
+
+            let id = try await InspectionService.plan(.init(form: .init(topic: "重点项目专项督查", team: "督查室 张三", startsOn: "2023-11-01",
+                                                                        endsOn: "2023-11-10", tasks: task.number.description, units: unit.shortName)),
+                                                      plan: plan, catalog: snapshot, by: office, on: app.db)
+            let inspection = try #require(try await InspectionModel.find(id, on: app.db))
+            let uncovered = try #require(snapshot.units(in: plan.jurisdictionCode).first { $0.id != unit.id })
+            let wrongUnit = await #expect(throws: DomainError.self) {
+                try await InspectionService.recordFinding(.init(taskID: task.id, unitID: uncovered.id, text: "进度滞后"), in: inspection,
+                                                          by: office, on: app.db)
+            }
+            #expect(wrongUnit?.field == "unitID")
+            try await InspectionService.recordFinding(.init(taskID: task.id, unitID: unit.id, text: "进度滞后，未按月报送"), in: inspection,
+                                                      by: office, on: app.db)
+            let finding = try #require(try await InspectionFindingModel.query(on: app.db).filter(\.$inspection.$id == id).first())
+            #expect(finding.createdBy == "svc.office")
+
+            let item = try await InspectionService.rectify(finding, of: inspection, plan: plan, catalog: snapshot, by: office, app: app, on: app.db)
+            let linked = try #require(try await InspectionFindingModel.find(finding.id, on: app.db))
+            #expect(linked.rectificationID == item)
+            let again = try await InspectionService.rectify(linked, of: inspection, plan: plan, catalog: snapshot, by: office, app: app, on: app.db)
+            #expect(again == item)
+            #expect(try await SupervisionItemModel.query(on: app.db).filter(\.$id == item).count() == 1)
+        }
+    }
 }

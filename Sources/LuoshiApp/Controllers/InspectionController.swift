@@ -38,30 +38,12 @@ enum InspectionController {
     }
 
     @Sendable static func create(_ req: Request) async throws -> Response {
-        let fields = try req.content.decode([String: String].self)
-        let form = Inspection.Form(topic: fields["topic"] ?? "", team: fields["team"] ?? "", startsOn: fields["startsOn"] ?? "",
-                                   endsOn: fields["endsOn"] ?? "", tasks: fields["tasks"] ?? "", units: fields["units"] ?? "")
+        let command = InspectionService.PlanInspection(form: try req.content.decode([String: String].self))
         let (plan, catalog, _) = try await DispatchController.plan(req)
         return try await savingForm({
-            let planned = try Inspection.plan(form, tasks: catalog.tasksByPlan[plan.id] ?? [], units: catalog.units(in: plan.jurisdictionCode)).get()
-            let model = InspectionModel()
-            model.$plan.id = plan.id
-            model.jurisdictionCode = plan.jurisdictionCode
-            model.topic = planned.topic
-            model.team = planned.team
-            model.startsOn = planned.startsOn.iso
-            model.endsOn = planned.endsOn.iso
-            model.taskIDsText = planned.tasks.map(\.id.uuidString).joined(separator: ",")
-            model.unitIDsText = planned.unitIDs.map(\.uuidString).joined(separator: ",")
-            model.createdBy = req.auditWho.username
-            try await req.db.transaction { db in
-                try await model.create(on: db)
-                try await req.audit(.init(action: "inspection.plan", targetType: "plan", targetID: plan.id.uuidString,
-                                          summary: "\(planned.topic): \(planned.tasks.count) task(s), \(planned.unitIDs.count) unit(s), \(planned.startsOn.iso)–\(planned.endsOn.iso)"),
-                                    on: db)
-            }
-            return req.redirect(to: SiteURL.inspection(try model.requireID()).path + "?done=planned", redirectType: .normal)
-        }, showAgain: { try await renderList(req, form: form, errors: $0) })
+            let id = try await InspectionService.plan(command, plan: plan, catalog: catalog, by: try req.writer, on: req.db)
+            return req.redirect(to: SiteURL.inspection(id).path + "?done=planned", redirectType: .normal)
+        }, showAgain: { try await renderList(req, form: command.form, errors: $0) })
     }
 
     /// The inspection named in the path, in the user's jurisdiction (unit staff: covering their unit).
@@ -123,27 +105,7 @@ enum InspectionController {
         let fields = try req.content.decode([String: String].self)
         let (inspection, plan, catalog, user) = try await inspection(req)
         return try await savingForm({
-            guard let taskID = fields["taskID"].flatMap(UUID.init(uuidString:)), inspection.taskIDs.contains(taskID) else {
-                throw DomainError.invalid("taskID", zh: "请选择本次督查的任务", en: "Choose a task this inspection covers")
-            }
-            guard let unitID = fields["unitID"].flatMap(UUID.init(uuidString:)), inspection.unitIDs.contains(unitID) else {
-                throw DomainError.invalid("unitID", zh: "请选择本次督查的单位", en: "Choose a unit this inspection covers")
-            }
-            let text = (fields["text"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !text.isEmpty, text.count <= Supervision.maximumTextLength else {
-                throw DomainError.missing("text", zh: "请写明发现的问题（不超过 \(Supervision.maximumTextLength) 字）", en: "Describe the finding (at most \(Supervision.maximumTextLength) characters)")
-            }
-            let finding = InspectionFindingModel()
-            finding.$inspection.id = try inspection.requireID()
-            finding.taskID = taskID
-            finding.unitID = unitID
-            finding.text = text
-            finding.createdBy = user.actor.username
-            try await req.db.transaction { db in
-                try await finding.create(on: db)
-                try await req.audit(.init(action: "inspection.finding", targetType: "task", targetID: taskID.uuidString,
-                                          summary: "\(inspection.topic): unit \(unitID.uuidString)"), on: db)
-            }
+            try await InspectionService.recordFinding(.init(form: fields), in: inspection, by: try req.writer, on: req.db)
             return req.redirect(to: SiteURL.inspection(try inspection.requireID()).path + "?done=found", redirectType: .normal)
         }, showAgain: { try await render(req, inspection, plan: plan, catalog: catalog, user: user, values: fields, errors: $0) })
     }
@@ -162,21 +124,13 @@ enum InspectionController {
         }, showAgain: { try await render(req, inspection, plan: plan, catalog: catalog, user: user, values: [:], errors: $0) })
     }
 
-    /// Turns a finding into a rectification addressed to its unit, due in the ladder's default
-    /// time, in one step; the finding links to it.
+    /// Turns a finding into a rectification (`InspectionService.rectify`); one already rectified
+    /// opens its rectification.
     @Sendable static func rectify(_ req: Request) async throws -> Response {
         let (finding, inspection, plan, catalog, _) = try await finding(req)
-        if let existing = finding.rectificationID {
-            return req.redirect(to: SiteURL.supervisionItem(existing).path, redirectType: .normal)
-        }
-        guard let task = catalog.tasksByID[finding.taskID] else { throw DomainError.taskNotFound(finding.taskID) }
-        let draft = Inspection.rectification(topic: inspection.topic, finding: finding.text, task: task, unitID: finding.unitID,
-                                             today: DispatchController.today(req))
-        let findingID = try finding.requireID()
-        let item = try await SupervisionStore.create(draft, plan: plan, previous: nil, by: req.auditWho, now: req.now, on: req.db) { itemID, db in
-            try await InspectionFindingModel.query(on: db).filter(\.$id == findingID).set(\.$rectificationID, to: itemID).update()
-        }
-        try await SupervisionStore.notify(item, catalog: catalog, app: req.application, sentBy: req.auditWho.username, now: req.now)
-        return req.redirect(to: SiteURL.supervisionItem(try item.requireID()).path + "?done=created", redirectType: .normal)
+        let existing = finding.rectificationID
+        let id = try await InspectionService.rectify(finding, of: inspection, plan: plan, catalog: catalog, by: try req.writer,
+                                                     app: req.application, on: req.db)
+        return req.redirect(to: SiteURL.supervisionItem(id).path + (existing == nil ? "?done=created" : ""), redirectType: .normal)
     }
 }
