@@ -83,4 +83,10 @@ public enum Instruction {
         }
         return clean
     }
+
+    /// Whether `actor` answers the response addressed to `recipientUnit`: staff of that unit, or
+    /// the office for the office's (nil).
+    public static func answers(recipientUnit: UUID?, _ actor: Actor) -> Bool {
+        recipientUnit.map { $0 == actor.unitID && actor.role == .unitStaff } ?? (actor.role == .supervisor)
+    }
 }

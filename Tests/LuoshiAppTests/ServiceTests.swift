@@ -227,7 +227,7 @@ import Vapor
                                   who: .system("svc.outsider"), now: Self.frozen)
             let forbidden = await #expect(throws: DomainError.self) {
                 try await InstructionService.respond(.init(responseID: response.id, reply: false, text: "", version: 1), to: instruction,
-                                                     responses: responses, catalog: snapshot, by: outsider, on: app.db)
+                                                     responses: responses, by: outsider, on: app.db)
             }
             #expect(forbidden?.status == .forbidden)
             #expect(forbidden?.field == "response")
@@ -236,11 +236,11 @@ import Vapor
                                who: .system("svc.recipient"), now: Self.frozen)
             let stale = await #expect(throws: DomainError.self) {
                 try await InstructionService.respond(.init(responseID: response.id, reply: false, text: "", version: 7), to: instruction,
-                                                     responses: responses, catalog: snapshot, by: clerk, on: app.db)
+                                                     responses: responses, by: clerk, on: app.db)
             }
             #expect(stale?.status == .conflict)
             let step = try await InstructionService.respond(.init(responseID: response.id, reply: false, text: "", version: 1), to: instruction,
-                                                            responses: responses, catalog: snapshot, by: clerk, on: app.db)
+                                                            responses: responses, by: clerk, on: app.db)
             #expect(step == .acknowledge)
             let answered = try #require(try await InstructionResponseModel.find(response.id, on: app.db))
             #expect(answered.status == .acknowledged)

@@ -22,4 +22,17 @@ import Testing
         #expect(throws: DomainError.self) { try Instruction.text("  ", field: "text") }
         #expect(try Instruction.text(" 请加快进度 ", field: "text") == "请加快进度")
     }
+
+    @Test func aUnitsStaffAnswerItsResponseAndTheOfficeAnswersTheOffices() {
+        let unit = UUID(), other = UUID()
+        func actor(_ role: Role, unit: UUID? = nil) -> Actor {
+            Actor(userID: UUID(), username: "u", role: role, jurisdictionCode: "371323", unitID: unit)
+        }
+        #expect(Instruction.answers(recipientUnit: unit, actor(.unitStaff, unit: unit)))
+        #expect(!Instruction.answers(recipientUnit: unit, actor(.unitStaff, unit: other)))
+        #expect(!Instruction.answers(recipientUnit: unit, actor(.supervisor)))
+        #expect(Instruction.answers(recipientUnit: nil, actor(.supervisor)))
+        #expect(!Instruction.answers(recipientUnit: nil, actor(.unitStaff, unit: unit)))
+        #expect(!Instruction.answers(recipientUnit: nil, actor(.leader)))
+    }
 }

@@ -34,11 +34,6 @@ enum InstructionController {
         return (model, responses, catalog, user)
     }
 
-    /// Whether `user` answers `response` (`InstructionService.answers`).
-    static func answers(_ response: InstructionResponseModel, _ user: CurrentUser) -> Bool {
-        InstructionService.answers(response, user.actor)
-    }
-
     static func recipientName(_ response: InstructionResponseModel, catalog: CatalogSnapshot, _ strings: InstructionStrings) -> String {
         response.unitID.map { catalog.unitsByID[$0]?.shortName ?? "" } ?? strings.office
     }
@@ -71,7 +66,7 @@ enum InstructionController {
                 response.id.map {
                     .init(id: $0, recipient: recipientName(response, catalog: catalog, strings), status: response.status, reply: response.reply,
                           answeredBy: response.repliedBy ?? response.acknowledgedBy, answeredAt: response.repliedAt ?? response.acknowledgedAt,
-                          version: response.version, mine: answers(response, user))
+                          version: response.version, mine: Instruction.answers(recipientUnit: response.unitID, user.actor))
                 }
             },
             csrfToken: user.csrfToken ?? "", errors: errors, draftReply: draftReply, notice: req.query[String.self, at: "done"])
@@ -88,7 +83,7 @@ enum InstructionController {
         let command = InstructionService.Respond(form: try req.content.decode([String: String].self))
         let (model, responses, catalog, user) = try await instruction(req)
         return try await savingForm({
-            let step = try await InstructionService.respond(command, to: model, responses: responses, catalog: catalog, by: try req.writer, on: req.db)
+            let step = try await InstructionService.respond(command, to: model, responses: responses, by: try req.writer, on: req.db)
             return req.redirect(to: SiteURL.instruction(try model.requireID()).path + "?done=\(step == .reply ? "replied" : "acknowledged")",
                                 redirectType: .normal)
         }, showAgain: {

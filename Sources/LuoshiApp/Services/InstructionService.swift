@@ -98,18 +98,13 @@ enum InstructionService {
         return id
     }
 
-    /// Whether `actor` answers `response`: staff of its unit, or the office for the office's.
-    static func answers(_ response: InstructionResponseModel, _ actor: Actor) -> Bool {
-        response.unitID.map { $0 == actor.unitID && actor.role == .unitStaff } ?? (actor.role == .supervisor)
-    }
-
     /// Acknowledges or reports back on one response of `instruction`; returns the step done.
-    static func respond(_ command: Respond, to instruction: InstructionModel, responses: [InstructionResponseModel], catalog: CatalogSnapshot,
+    static func respond(_ command: Respond, to instruction: InstructionModel, responses: [InstructionResponseModel],
                         by writer: Writer, on database: any Database) async throws -> Instruction.Step {
         guard let response = responses.first(where: { $0.id != nil && $0.id == command.responseID }) else {
             throw DomainError.notFound("response", zh: "没有这一接收单位", en: "No such recipient")
         }
-        guard let actor = writer.actor, answers(response, actor) else {
+        guard let actor = writer.actor, Instruction.answers(recipientUnit: response.unitID, actor) else {
             throw DomainError(.forbidden, zh: "只有批示的接收单位可以签收、反馈", en: "Only a recipient acknowledges and reports back", field: "response")
         }
         let step: Instruction.Step = command.reply ? .reply : .acknowledge
@@ -117,7 +112,7 @@ enum InstructionService {
         let text = step == .reply ? try Instruction.text(command.text.trimmingCharacters(in: .whitespacesAndNewlines), field: "reply") : ""
         let responseID = try response.requireID(), instructionID = try instruction.requireID()
         let now = writer.now, username = writer.username
-        let recipient = response.unitID.map { catalog.unitsByID[$0]?.shortName ?? $0.uuidString } ?? "督查室"
+        let recipient = response.unitID.map { "unit \($0.uuidString)" } ?? "office"
         try await database.transaction { db in
             try await OptimisticLock.update(InstructionResponseModel.schema, id: responseID, from: command.version, current: response.version,
                                             at: now, on: db) {
