@@ -28,9 +28,11 @@ struct SerialWritesConfiguration: DatabaseConfiguration {
 
     func makeDriver(for databases: Databases) -> any DatabaseDriver {
         let writerLoop = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        let writerThread = NIOThreadPool(numberOfThreads: 1)
+        writerThread.start()
         return SerialWritesDriver(base: base.makeDriver(for: databases),
-                                  writer: base.makeDriver(for: Databases(threadPool: databases.threadPool, on: writerLoop)),
-                                  writerLoop: writerLoop, gate: gate)
+                                  writer: base.makeDriver(for: Databases(threadPool: writerThread, on: writerLoop)),
+                                  writerLoop: writerLoop, writerThread: writerThread, gate: gate)
     }
 }
 
@@ -46,6 +48,9 @@ struct SerialWritesDriver: DatabaseDriver {
     /// The same database with one connection, on `writerLoop`: every transaction of the process runs there.
     let writer: any DatabaseDriver
     let writerLoop: MultiThreadedEventLoopGroup
+    /// The thread the writer's SQLite calls block on, so that they never queue behind the reads'
+    /// calls in the application's thread pool.
+    let writerThread: NIOThreadPool
     let gate: WriteGate
 
     func makeDatabase(with context: DatabaseContext) -> any Database {
@@ -60,12 +65,14 @@ struct SerialWritesDriver: DatabaseDriver {
     func shutdown() {
         base.shutdown()
         writer.shutdown()
+        try? writerThread.syncShutdownGracefully()
         try? writerLoop.syncShutdownGracefully()
     }
 
     func shutdownAsync() async {
         await base.shutdownAsync()
         await writer.shutdownAsync()
+        try? await writerThread.shutdownGracefully()
         try? await writerLoop.shutdownGracefully()
     }
 }
