@@ -28,13 +28,15 @@ public func configure(_ app: Application, config: AppConfig) async throws {
 
     app.routes.defaultMaxBodySize = ByteCount(value: config.maxBodySize)
     app.middleware = Middlewares()
-    app.middleware.use(MetricsMiddleware(registry: app.metricsRegistry))
-    app.middleware.use(LuoshiErrorMiddleware())
-    app.middleware.use(DataVersionMiddleware())
-    app.middleware.use(SecurityHeadersMiddleware())
-    app.middleware.use(AuthenticationMiddleware())
-    app.middleware.use(CSRFMiddleware())
-    app.middleware.use(AuthorizationMiddleware())
+    app.middleware.use(MiddlewareChain([
+        MetricsMiddleware(registry: app.metricsRegistry),
+        LuoshiErrorMiddleware(),
+        DataVersionMiddleware(),
+        SecurityHeadersMiddleware(),
+        AuthenticationMiddleware(),
+        CSRFMiddleware(),
+        AuthorizationMiddleware(),
+    ]))
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
 
     try routes(app)
@@ -61,7 +63,7 @@ func prepareSQLite(_ app: Application) async throws {
         try await sql.raw("PRAGMA busy_timeout = \(literal: 5_000)").run()
     }
     // The writer's connection, which every transaction uses (SerialWrites.swift).
-    try await app.db.transaction { db in try await (db as? any SQLDatabase)?.raw("PRAGMA busy_timeout = \(literal: 5_000)").run() }
+    try await app.db.writeTransaction { db in try await (db as? any SQLDatabase)?.raw("PRAGMA busy_timeout = \(literal: 5_000)").run() }
 }
 
 extension Application {
