@@ -120,7 +120,7 @@ enum AccountController {
             let email = try EmailAddress.parse(fields["email"] ?? "")
             guard let user = try await UserModel.find(current.actor.userID, on: req.db) else { throw DomainError.signInRequired }
             user.email = email
-            try await req.db.transaction { db in
+            try await req.db.writeTransaction { db in
                 try await user.save(on: db)
                 try await req.audit(AuditLog.Event(action: "account.email", targetType: "user", targetID: current.actor.userID.uuidString,
                                                    summary: email == nil ? "cleared" : "set"), on: db)

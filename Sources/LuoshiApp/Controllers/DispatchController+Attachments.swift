@@ -76,7 +76,7 @@ extension DispatchController {
                               field: "attachmentID")
         }
         let id = try attachment.requireID()
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             try await attachment.delete(on: db)
             try await AttachmentStore.remove(id, on: db, req.application)
             try await req.audit(.init(action: "attachment.delete", targetType: "report", targetID: try report.requireID().uuidString,
@@ -109,7 +109,7 @@ enum AttachmentStore {
                                           maxBytes: req.application.luoshiConfig.attachmentMaxBytes).get()
         let id = UUID()
         guard let directory = req.application.luoshiConfig.attachmentDirectory else {
-            try await req.db.transaction { db in
+            try await req.db.writeTransaction { db in
                 try await StoredFileModel(id: id, data: Data(buffer: data)).create(on: db)
                 try await record(id, accepted, data, db)
             }
@@ -118,7 +118,7 @@ enum AttachmentStore {
         let path = path(for: id, directory: directory)
         try await write(data, to: path, req)
         do {
-            try await req.db.transaction { db in try await record(id, accepted, data, db) }
+            try await req.db.writeTransaction { db in try await record(id, accepted, data, db) }
         } catch {
             try? FileManager.default.removeItem(atPath: path)
             throw error

@@ -45,7 +45,7 @@ extension DispatchController {
             model.note = note
             model.createdBy = user.actor.username
             do {
-                try await req.db.transaction { db in
+                try await req.db.writeTransaction { db in
                     try await model.create(on: db)
                     try await req.audit(.init(action: "ruleset.save", targetType: "plan", targetID: plan.id.uuidString,
                                               summary: "\(next.rules.name): yellow \(next.rules.yellowFrom), red \(next.rules.redFrom), ahead \(next.rules.aheadFrom), blue \(next.rules.blueWithinDays) d, due day \(next.roundDueDay)"),

@@ -126,7 +126,7 @@ enum DispatchController {
         guard round.status == .open else {
             throw DomainError(.conflict, zh: "本轮调度已结束", en: "The round is already closed", field: "status")
         }
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             try await OptimisticLock.update(ReportRoundModel.schema, id: round.id, from: fields["version"], current: round.version, at: req.now, on: db) {
                 $0.set("status", to: Dispatch.RoundStatus.closed.rawValue)
             }

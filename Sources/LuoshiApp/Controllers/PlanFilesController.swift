@@ -156,7 +156,7 @@ enum PlanFilesController {
             return try await dryRun(req, stored, errors: [.missing("unit.0", zh: "请至少为一个名称选择对应的单位", en: "Choose a unit for at least one name")])
         }
         let chosen = pairs
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             for pair in chosen {
                 try await UnitAliasModel(unitID: pair.unitID, jurisdictionCode: stored.jurisdictionCode, alias: pair.alias).create(on: db)
                 let unitName = units.first { $0.id == pair.unitID }?.name ?? ""

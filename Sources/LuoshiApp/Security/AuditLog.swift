@@ -27,7 +27,7 @@ enum AuditLog {
     private struct Head: Decodable { let sequence: Int, lastHash: String }
 
     static func append(_ event: Event, by who: Who, at date: Date, on database: any Database) async throws {
-        try await database.transaction { transaction in
+        try await database.writeTransaction { transaction in
             guard let sql = transaction as? any SQLDatabase else { throw Abort(.internalServerError, reason: "database is not SQL") }
             let id = AuditHeadModel.singletonID
             guard let head = try await sql

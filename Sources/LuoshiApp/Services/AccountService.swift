@@ -36,7 +36,7 @@ enum AccountService {
         }
         if let problem = policy.problems(password: command.new, username: user.username, field: "newPassword").first { throw problem }
         let hash = try await hasher.hash(command.new).get()
-        try await database.transaction { db in
+        try await database.writeTransaction { db in
             try await OptimisticLock.update(UserModel.schema, id: userID, from: user.version, current: user.version, at: writer.now, on: db) {
                 $0.set("password_hash", to: hash).set("must_change_password", to: false).set("password_changed_at", to: writer.now)
             }

@@ -38,7 +38,7 @@ enum BulletinService {
         try requireDraft(model)
         let texts = try Bulletin.texts(command.form).get()
         let id = try model.requireID()
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             try await OptimisticLock.update(BulletinModel.schema, id: id, from: command.version, current: model.version, at: writer.now, on: db) {
                 $0.set("title", to: texts.title).set("intro", to: texts.intro).set("praise", to: texts.praise)
                     .set("requirements", to: texts.requirements).set("internal_note", to: texts.internalNote)
@@ -57,7 +57,7 @@ enum BulletinService {
         let snapshot = try await BulletinStore.takeSnapshot(plan: plan, round: round, catalog: catalog, cache: cache, on: db, now: writer.now)
         let id = try model.requireID()
         let json = try BulletinStore.encode(snapshot)
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             try await OptimisticLock.update(BulletinModel.schema, id: id, from: command.version, current: model.version, at: writer.now, on: db) {
                 $0.set("snapshot", to: json)
             }

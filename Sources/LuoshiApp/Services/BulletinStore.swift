@@ -98,7 +98,7 @@ enum BulletinStore {
         model.setTexts(texts)
         model.createdBy = who.username
         model.version = 1
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             try await model.create(on: db)
             try await AuditLog.append(.init(action: corrected == nil ? "bulletin.generate" : "bulletin.correct", targetType: "bulletin",
                                             targetID: try model.requireID().uuidString,
@@ -117,7 +117,7 @@ enum BulletinStore {
         }
         let id = try model.requireID()
         do {
-            try await db.transaction { db in
+            try await db.writeTransaction { db in
                 let number = BulletinFigures.nextIssue(after: try await publishedNumbers(jurisdiction: model.jurisdictionCode, year: model.year, on: db))
                 let corrects = try await model.correctsID.asyncFlatMap { try await BulletinModel.find($0, on: db)?.issueNumber }
                 let snapshot = try snapshot(of: model)

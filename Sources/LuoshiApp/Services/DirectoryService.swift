@@ -34,7 +34,7 @@ enum DirectoryService {
         let unit = try DirectoryRules.unit(name: command.name, shortName: command.shortName, kind: command.kind, aliases: command.aliases,
                                            id: id, jurisdictionCode: jurisdictionCode,
                                            others: catalog.units(in: jurisdictionCode).filter { $0.id != id }).get()
-        try await database.transaction { db in
+        try await database.writeTransaction { db in
             if let model {
                 try await OptimisticLock.update(UnitModel.schema, id: id, from: command.version, current: model.version, at: writer.now, on: db) {
                     $0.set("name", to: unit.name).set("short_name", to: unit.shortName).set("kind", to: unit.kind.rawValue)
@@ -61,7 +61,7 @@ enum DirectoryService {
         let leader = try DirectoryRules.leader(name: command.name, post: command.post, portfolio: command.portfolio, id: id,
                                                jurisdictionCode: jurisdictionCode,
                                                others: catalog.leaders(in: jurisdictionCode).filter { $0.id != id }).get()
-        try await database.transaction { db in
+        try await database.writeTransaction { db in
             if let model {
                 try await OptimisticLock.update(LeaderModel.schema, id: id, from: command.version, current: model.version, at: writer.now, on: db) {
                     $0.set("name", to: leader.name).set("post", to: leader.post).set("portfolio", to: leader.portfolio)

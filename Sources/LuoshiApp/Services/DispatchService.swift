@@ -55,7 +55,7 @@ enum DispatchService {
         model.status = .open
         model.openedBy = writer.username
         model.version = 1
-        try await database.transaction { db in
+        try await database.writeTransaction { db in
             try await model.create(on: db)
             try await AuditLog.append(.init(action: "round.open", targetType: "plan", targetID: plan.id.uuidString,
                                             summary: "\(month) due \(due.iso)"), by: writer.who, at: writer.now, on: db)
@@ -74,7 +74,7 @@ enum DispatchService {
         let today = writer.today
         let late = submitting && Dispatch.isLate(submittedOn: today, dueDate: scope.round.dueDate)
         let username = writer.username
-        try await database.transaction { db in
+        try await database.writeTransaction { db in
             let reportID: UUID
             if let existing {
                 reportID = existing.id
@@ -119,7 +119,7 @@ enum DispatchService {
         let existing = try await ReportInputModel.query(on: database).filter(\.$roundID == scope.round.id)
             .filter(\.$taskID == scope.task.id).filter(\.$unitID == unitID).first()
         let username = writer.username
-        try await database.transaction { db in
+        try await database.writeTransaction { db in
             if let existing {
                 try await OptimisticLock.update(ReportInputModel.schema, id: try existing.requireID(), from: command.version,
                                                 current: existing.version, at: writer.now, on: db) {
@@ -161,7 +161,7 @@ enum DispatchService {
         let next = try Dispatch.next(after: report.status, step, reported: (report.progress, report.selfStatus))
         let reportID = report.id
         let username = writer.username, today = writer.today.iso
-        try await database.transaction { db in
+        try await database.writeTransaction { db in
             try await OptimisticLock.update(ProgressReportModel.schema, id: reportID, from: command.version, current: report.version,
                                             at: writer.now, on: db) {
                 switch step {

@@ -35,7 +35,7 @@ enum InspectionService {
         model.taskIDsText = planned.tasks.map(\.id.uuidString).joined(separator: ",")
         model.unitIDsText = planned.unitIDs.map(\.uuidString).joined(separator: ",")
         model.createdBy = writer.username
-        try await database.transaction { db in
+        try await database.writeTransaction { db in
             try await model.create(on: db)
             try await AuditLog.append(.init(action: "inspection.plan", targetType: "plan", targetID: plan.id.uuidString,
                                             summary: "\(planned.topic): \(planned.tasks.count) task(s), \(planned.unitIDs.count) unit(s), \(planned.startsOn.iso)–\(planned.endsOn.iso)"),
@@ -66,7 +66,7 @@ enum InspectionService {
         finding.unitID = unitID
         finding.text = text
         finding.createdBy = writer.username
-        try await database.transaction { db in
+        try await database.writeTransaction { db in
             try await finding.create(on: db)
             try await AuditLog.append(.init(action: "inspection.finding", targetType: "task", targetID: taskID.uuidString,
                                             summary: "\(inspection.topic): unit \(unitID.uuidString)"), by: writer.who, at: writer.now, on: db)

@@ -72,7 +72,7 @@ enum InstructionService {
         model.text = text
         let id = try model.requireID()
         let recipients = Instruction.recipients(target, task: task, reportUnit: reportUnit)
-        try await database.transaction { db in
+        try await database.writeTransaction { db in
             try await model.create(on: db)
             for recipient in recipients {
                 let response = InstructionResponseModel()
@@ -113,7 +113,7 @@ enum InstructionService {
         let responseID = try response.requireID(), instructionID = try instruction.requireID()
         let now = writer.now, username = writer.username
         let recipient = response.unitID.map { "unit \($0.uuidString)" } ?? "office"
-        try await database.transaction { db in
+        try await database.writeTransaction { db in
             try await OptimisticLock.update(InstructionResponseModel.schema, id: responseID, from: command.version, current: response.version,
                                             at: now, on: db) {
                 var update = $0.set("status", to: status.rawValue)

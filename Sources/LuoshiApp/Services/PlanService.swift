@@ -42,7 +42,7 @@ enum PlanService {
         }
         let next = try PlanLifecycle.apply(step, to: plan)
         let planID = command.planID
-        try await database.transaction { db in
+        try await database.writeTransaction { db in
             try await OptimisticLock.update(PlanModel.schema, id: planID, from: command.version, current: model.version, at: writer.now, on: db) {
                 $0.set("status", to: next.status.rawValue)
                     .set("consultation_on", to: next.stages.consultation?.iso)

@@ -30,7 +30,7 @@ enum PlanWriter {
     @discardableResult
     static func save(_ document: PlanDocument, on database: any Database, by who: AuditLog.Who, at date: Date,
                      progress: (@Sendable (Double) -> Void)? = nil) async throws -> ResolvedPlan {
-        try await database.transaction { transaction in
+        try await database.writeTransaction { transaction in
             let code = document.jurisdiction.code
             let year = document.plan.year
             if try await PlanModel.query(on: transaction)
@@ -142,7 +142,7 @@ enum PlanWriter {
                        by who: AuditLog.Who, at date: Date) async throws -> (added: Int, removed: Int, changed: Int) {
         if let problem = TaskEditing.editProblem(current) { throw problem }
         let planID = current.id, code = current.jurisdictionCode
-        return try await database.transaction { db in
+        return try await database.writeTransaction { db in
             let resolved = try document.resolve(existingUnits: try await existingUnits(jurisdiction: code, on: db),
                                                 existingLeaders: try await existingLeaders(jurisdiction: code, on: db))
             try await writeDirectory(resolved, on: db)

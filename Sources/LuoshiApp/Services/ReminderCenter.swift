@@ -58,7 +58,7 @@ enum ReminderCenter {
         let emailOn = app.luoshiConfig.smtp != nil
         var stored = 0
         for notice in notices {
-            let inserted = try await app.db.transaction { db -> Bool in
+            let inserted = try await app.db.writeTransaction { db -> Bool in
                 let sql = db as! any SQLDatabase
                 let id = UUID()
                 let rows = try await sql.insert(into: ReminderModel.schema)

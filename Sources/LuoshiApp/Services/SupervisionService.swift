@@ -66,7 +66,7 @@ enum SupervisionService {
         dismissal.reason = command.reason.trimmingCharacters(in: .whitespacesAndNewlines)
         dismissal.dismissedBy = writer.username
         do {
-            try await database.transaction { db in
+            try await database.writeTransaction { db in
                 try await dismissal.create(on: db)
                 try await AuditLog.append(.init(action: "supervision.dismiss", targetType: "task", targetID: proposal.taskID.uuidString,
                                                 summary: "\(proposal.kind.rawValue) proposal for unit \(proposal.unitID.uuidString): \(proposal.reason.zh)"),
@@ -86,7 +86,7 @@ enum SupervisionService {
         }
         let status = try Supervision.next(after: item.status, kind: item.kind, .reply)
         let id = try item.requireID()
-        try await database.transaction { db in
+        try await database.writeTransaction { db in
             try await OptimisticLock.update(SupervisionItemModel.schema, id: id, from: command.version, current: item.version, at: writer.now, on: db) {
                 $0.set("status", to: status.rawValue).set("reply", to: text).set("replied_by", to: writer.username)
                     .set("replied_on", to: writer.today.iso)
@@ -111,7 +111,7 @@ enum SupervisionService {
         }
         let newDeadline = deadline
         let id = try item.requireID()
-        try await database.transaction { db in
+        try await database.writeTransaction { db in
             try await OptimisticLock.update(SupervisionItemModel.schema, id: id, from: command.version, current: item.version, at: writer.now, on: db) {
                 $0.set("status", to: status.rawValue).set("review_note", to: note).set("deadline", to: newDeadline)
             }

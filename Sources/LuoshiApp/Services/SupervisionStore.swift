@@ -48,7 +48,7 @@ enum SupervisionStore {
                        on db: any Database, linking: (@Sendable (UUID, any Database) async throws -> Void)? = nil) async throws -> SupervisionItemModel {
         let item = SupervisionItemModel()
         do {
-            try await db.transaction { db in
+            try await db.writeTransaction { db in
                 let last = try await SupervisionItemModel.query(on: db).filter(\.$jurisdictionCode == plan.jurisdictionCode)
                     .filter(\.$year == plan.year).filter(\.$kind == draft.kind).max(\.$sequence) ?? 0
                 item.$plan.id = plan.id

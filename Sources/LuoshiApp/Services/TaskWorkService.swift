@@ -59,7 +59,7 @@ enum TaskWorkService {
         let stance = Consultation.Stance(rawValue: command.stance)
         let problems = Consultation.commentProblems(stance: stance, text: command.text, planStatus: scope.plan.status)
         guard problems.isEmpty, let stance else { throw Problems(problems) }
-        try await database.transaction { db in
+        try await database.writeTransaction { db in
             let comment = TaskCommentModel()
             comment.$task.id = scope.task.id
             comment.planID = scope.plan.id
@@ -85,7 +85,7 @@ enum TaskWorkService {
             .filter(\.$task.$id == scope.task.id).first() else {
             throw DomainError.notFound("commentID", zh: "意见不存在", en: "No such comment")
         }
-        try await database.transaction { db in
+        try await database.writeTransaction { db in
             try await OptimisticLock.update(TaskCommentModel.schema, id: command.commentID, from: command.version, current: comment.version,
                                             at: writer.now, on: db) {
                 $0.set("decision", to: decision.rawValue).set("reply", to: reply).set("replied_by", to: writer.username)
@@ -111,7 +111,7 @@ enum TaskWorkService {
                                                               : CharterRules.lengthProblems(command.charter))
         guard problems.isEmpty else { throw Problems(problems) }
         let content = try CharterModel.encode(command.charter)
-        try await database.transaction { db in
+        try await database.writeTransaction { db in
             let charterID: UUID
             if let existing {
                 charterID = try existing.requireID()
@@ -149,7 +149,7 @@ enum TaskWorkService {
         }
         let step: CharterRules.Step = command.approve ? .approve(comment: comment) : .return(comment: comment)
         let status = try CharterRules.next(after: charter.status, step)
-        try await database.transaction { db in
+        try await database.writeTransaction { db in
             let charterID = try charter.requireID()
             try await OptimisticLock.update(CharterModel.schema, id: charterID, from: command.version, current: charter.version, at: writer.now, on: db) {
                 $0.set("status", to: status.rawValue).set("updated_by", to: writer.username)
@@ -185,7 +185,7 @@ enum TaskWorkService {
         let pending = try await ChangeRequestModel.query(on: database).filter(\.$task.$id == scope.task.id).filter(\.$status == .pending).all()
         let problems = ChangeControl.problems(request, task: scope.task, planStatus: scope.plan.status, pendingKinds: Set(pending.map(\.kind)))
         guard problems.isEmpty else { throw Problems(problems) }
-        try await database.transaction { db in
+        try await database.writeTransaction { db in
             let model = ChangeRequestModel()
             model.$task.id = scope.task.id
             model.unitID = unitID
@@ -213,7 +213,7 @@ enum TaskWorkService {
         let note = command.note.trimmingCharacters(in: .whitespacesAndNewlines)
         let status = try ChangeControl.decide(request.status, approve: command.approve, note: note)
         let today = writer.today
-        try await database.transaction { db in
+        try await database.writeTransaction { db in
             try await OptimisticLock.update(ChangeRequestModel.schema, id: command.requestID, from: command.version, current: request.version,
                                             at: writer.now, on: db) {
                 $0.set("status", to: status.rawValue).set("note", to: note).set("decided_by", to: writer.username).set("decided_on", to: today.iso)

@@ -16,7 +16,7 @@ enum SampleRounds {
         guard let plan = snapshot.plans.first(where: { $0.illustrativeNotice != nil && $0.status == .issued }) else { return false }
         guard try await ReportRoundModel.query(on: database).filter(\.$plan.$id == plan.id).count() == 0 else { return false }
         let tasks = snapshot.tasksByPlan[plan.id] ?? []
-        try await database.transaction { db in
+        try await database.writeTransaction { db in
             for month in months {
                 guard let yearMonth = YearMonth(year: plan.year, month: month),
                       let due = CalendarDate(year: plan.year, month: month, day: Dispatch.defaultDueDay) else { continue }
