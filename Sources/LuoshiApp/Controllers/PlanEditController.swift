@@ -75,43 +75,15 @@ enum PlanEditController {
         let snapshot = try await req.catalog()
         let stored = model?.id.flatMap { snapshot.plansByID[$0] }
         return try await savingForm({
-            let id = try await writePlan(req, model, fields)
+            let id = try await writePlan(req, model, .init(form: fields))
             return req.redirect(to: SiteURL.planManage(id).path, redirectType: .normal)
         }, showAgain: { renderPlan(req, model, plan: stored, values: fields, errors: $0) })
     }
 
-    /// Creates (no `model`) or updates a plan's own fields from form-shaped `fields`; returns its id.
-    static func writePlan(_ req: Request, _ model: PlanModel?, _ fields: [String: String]) async throws -> UUID {
-        let user = try req.requireUser()
-        let snapshot = try await req.catalog()
-        let stored = model.flatMap { snapshot.plansByID[$0.id ?? UUID()] }
-        if let stored, let problem = TaskEditing.editProblem(stored) { throw problem }
-        let today = CalendarDate(date: req.now)
-        let base = stored ?? Plan(id: UUID(), jurisdictionCode: user.actor.jurisdictionCode, year: today.year, title: "", status: .draft,
-                                  stages: .init(draft: today), documentNumber: nil, indexNumber: nil, issuingBody: "",
-                                  reportApprovedOn: nil, reportApprovedBy: nil, approvalMeeting: nil, illustrativeNotice: nil)
-        let plan = try DirectoryRules.plan(year: fields["year"] ?? "", title: fields["title"] ?? "", issuingBody: fields["issuingBody"] ?? "",
-                                           reportApprovedOn: fields["reportApprovedOn"] ?? "", reportApprovedBy: fields["reportApprovedBy"] ?? "",
-                                           base: base).get()
-        if snapshot.plans.contains(where: { $0.id != plan.id && $0.jurisdictionCode == plan.jurisdictionCode && $0.year == plan.year }) {
-            throw DomainError(.alreadyExists, zh: "\(plan.year)年的方案已存在", en: "A \(plan.year) plan exists", field: "year")
-        }
-        try await req.db.transaction { db in
-            if let model {
-                try await OptimisticLock.update(PlanModel.schema, id: plan.id, from: fields["version"], current: model.version, at: req.now, on: db) {
-                    $0.set("year", to: plan.year).set("title", to: plan.title).set("issuing_body", to: plan.issuingBody)
-                        .set("report_approved_on", to: plan.reportApprovedOn?.iso).set("report_approved_by", to: plan.reportApprovedBy)
-                }
-            } else {
-                try await PlanModel(plan).create(on: db)
-                let jurisdiction = try await PlanFiles.jurisdictionEntry(plan.jurisdictionCode, on: db)
-                let document = PlanDocument(plan: plan, jurisdiction: jurisdiction, parts: [], tasks: [], unitName: { _ in nil }, leaderName: { _ in nil })
-                try await PlanVersions.record(document, planID: plan.id, status: .draft, by: req.auditWho.username, on: db)
-            }
-            try await AuditLog.append(.init(action: model == nil ? "plan.create" : "plan.update", targetType: "plan", targetID: plan.id.uuidString,
-                                            summary: "\(plan.jurisdictionCode) \(plan.year) \(plan.title)"), by: req.auditWho, at: req.now, on: db)
-        }
-        return plan.id
+    /// Saves the plan from `command`: a new one (no `model`) in the user's jurisdiction.
+    private static func writePlan(_ req: Request, _ model: PlanModel?, _ command: PlanDraftService.SavePlan) async throws -> UUID {
+        try await PlanDraftService.savePlan(command, editing: model, in: try req.requireUser().actor.jurisdictionCode, catalog: try await req.catalog(),
+                                            by: try req.writer, on: req.db)
     }
 
     // MARK: Parts
@@ -157,30 +129,13 @@ enum PlanEditController {
         let fields = try req.content.decode([String: String].self)
         let (plan, model) = try await part(req)
         return try await savingForm({
-            _ = try await writePart(req, plan, model, fields)
+            _ = try await writePart(req, plan, model, .init(form: fields))
             return req.redirect(to: SiteURL.planManage(plan.id).path, redirectType: .normal)
         }, showAgain: { renderPart(req, plan, model, values: fields, errors: $0) })
     }
 
-    /// Creates (no `model`) or updates (renumbers, retitles) a part of `plan`; returns its id.
-    static func writePart(_ req: Request, _ plan: Plan, _ model: PartModel?, _ fields: [String: String]) async throws -> UUID {
-        if let problem = TaskEditing.editProblem(plan) { throw problem }
-        let id = try model?.requireID() ?? UUID()
-        let others = (try await req.catalog().partsByPlan[plan.id] ?? []).filter { $0.id != id }
-        let part = try DirectoryRules.part(number: fields["number"] ?? "", title: fields["title"] ?? "", id: id, planID: plan.id, others: others).get()
-        try await req.db.transaction { db in
-            if let model {
-                try await OptimisticLock.update(PartModel.schema, id: id, from: fields["version"], current: model.version, at: req.now, on: db) {
-                    $0.set("number", to: part.number).set("title", to: part.title)
-                }
-            } else {
-                try await PartModel(part).create(on: db)
-            }
-            let renumbered = model.map { $0.number != part.number ? " (was \($0.number))" : "" } ?? ""
-            try await AuditLog.append(.init(action: model == nil ? "part.create" : "part.update", targetType: "plan", targetID: plan.id.uuidString,
-                                            summary: "part \(part.number)\(renumbered): \(part.title)"), by: req.auditWho, at: req.now, on: db)
-        }
-        return id
+    private static func writePart(_ req: Request, _ plan: Plan, _ model: PartModel?, _ command: PlanDraftService.SavePart) async throws -> UUID {
+        try await PlanDraftService.savePart(command, editing: model, of: plan, catalog: try await req.catalog(), by: try req.writer, on: req.db)
     }
 
     // MARK: API
@@ -192,9 +147,9 @@ enum PlanEditController {
         var reportApprovedOn: String?
         var reportApprovedBy: String?
         var version: Int?
-        var fields: [String: String] {
-            ["year": String(year), "title": title, "issuingBody": issuingBody, "reportApprovedOn": reportApprovedOn ?? "",
-             "reportApprovedBy": reportApprovedBy ?? "", "version": version.map(String.init) ?? ""]
+        var command: PlanDraftService.SavePlan {
+            .init(year: String(year), title: title, issuingBody: issuingBody, reportApprovedOn: reportApprovedOn ?? "",
+                  reportApprovedBy: reportApprovedBy ?? "", version: version)
         }
     }
 
@@ -202,25 +157,25 @@ enum PlanEditController {
         var number: Int
         var title: String
         var version: Int?
-        var fields: [String: String] { ["number": String(number), "title": title, "version": version.map(String.init) ?? ""] }
+        var command: PlanDraftService.SavePart { .init(number: String(number), title: title, version: version) }
     }
 
     @Sendable static func createPlanAPI(_ req: Request) async throws -> Response {
         let body = try req.content.decode(PlanBody.self)
-        return try await DirectoryController.apiWrite(req, created: true) { (try await writePlan(req, nil, body.fields), 1) }
+        return try await DirectoryController.apiWrite(req, created: true) { (try await writePlan(req, nil, body.command), 1) }
     }
 
     @Sendable static func updatePlanAPI(_ req: Request) async throws -> Response {
         let body = try req.content.decode(PlanBody.self)
         guard let model = try await planModel(req) else { throw DomainError.planNotFound(UUID()) }
         guard body.version != nil else { throw DomainError.missing("version", zh: "请提供所编辑记录的版本号", en: "Give the version you edited") }
-        return try await DirectoryController.apiWrite(req, created: false) { (try await writePlan(req, model, body.fields), model.version + 1) }
+        return try await DirectoryController.apiWrite(req, created: false) { (try await writePlan(req, model, body.command), model.version + 1) }
     }
 
     @Sendable static func createPartAPI(_ req: Request) async throws -> Response {
         let body = try req.content.decode(PartBody.self)
         let (plan, _) = try await part(req)
-        return try await DirectoryController.apiWrite(req, created: true) { (try await writePart(req, plan, nil, body.fields), 1) }
+        return try await DirectoryController.apiWrite(req, created: true) { (try await writePart(req, plan, nil, body.command), 1) }
     }
 
     @Sendable static func updatePartAPI(_ req: Request) async throws -> Response {
@@ -228,6 +183,6 @@ enum PlanEditController {
         let (plan, model) = try await part(req)
         guard let model else { throw DomainError.planNotFound(plan.id) }
         guard body.version != nil else { throw DomainError.missing("version", zh: "请提供所编辑记录的版本号", en: "Give the version you edited") }
-        return try await DirectoryController.apiWrite(req, created: false) { (try await writePart(req, plan, model, body.fields), model.version + 1) }
+        return try await DirectoryController.apiWrite(req, created: false) { (try await writePart(req, plan, model, body.command), model.version + 1) }
     }
 }

@@ -41,25 +41,11 @@ enum TaskEditController {
         return Target(plan: plan, snapshot: snapshot)
     }
 
-    /// Reads and saves `form` for `target`; returns the saved task's id.
+    /// Saves `form` for `target`; returns the saved task's id.
     private static func save(_ form: TaskForm, version: Int?, _ target: Target, _ req: Request) async throws -> UUID {
-        if let problem = TaskEditing.editProblem(target.plan) { throw problem }
-        let snapshot = target.snapshot, plan = target.plan
-        if target.task != nil, version != target.version { throw DomainError.staleEdit }
-        let parts = snapshot.partsByPlan[plan.id] ?? []
-        let id = target.task?.id ?? UUID()
-        let task = try TaskEditing.task(
-            from: form, id: id, planID: plan.id, units: snapshot.units(in: plan.jurisdictionCode),
-            leaders: snapshot.leaders(in: plan.jurisdictionCode),
-            otherTasks: (snapshot.tasksByPlan[plan.id] ?? []).filter { $0.id != id }, partNumbers: Set(parts.map(\.number))).get()
-        guard let partID = parts.first(where: { $0.number == task.number.part })?.id else { throw DomainError.planNotFound(plan.id) }
-        try await req.db.transaction { db in
-            try await TaskStore.save(task, partID: partID, version: target.task == nil ? nil : version, at: req.now, on: db)
-            let summary = target.task.map { old in old.number == task.number ? "\(task.number)" : "\(old.number) → \(task.number)" } ?? "\(task.number)"
-            try await AuditLog.append(.init(action: target.task == nil ? "task.create" : "task.update", targetType: "task",
-                                            targetID: id.uuidString, summary: summary), by: req.auditWho, at: req.now, on: db)
-        }
-        return id
+        let stored = target.task.map { ($0, target.version ?? 0) }
+        return try await PlanDraftService.saveTask(.init(form: form, version: version), editing: stored, of: target.plan, catalog: target.snapshot,
+                                                   by: try req.writer, on: req.db)
     }
 
     // MARK: Pages
