@@ -289,4 +289,69 @@ import Vapor
             #expect(try await SupervisionItemModel.query(on: app.db).filter(\.$id == item).count() == 1)
         }
     }
+
+    @Test func aDraftPlanItsPartsAndTasksAreWrittenOnlyByItsOfficeAtTheCurrentVersion() async throws {
+        try await withLuoshiApp { app in
+            let office = try await Self.office(app)
+            var outsider = office
+            outsider.actor?.jurisdictionCode = "371322"
+            let savePlan = PlanDraftService.SavePlan(year: "2026", title: "2026年政府工作报告重点工作任务分解方案", issuingBody: "沂水县人民政府办公室",
+                                                     reportApprovedOn: "", reportApprovedBy: "", version: nil)
+            let forbidden = await #expect(throws: DomainError.self) {
+                try await PlanDraftService.savePlan(savePlan, editing: nil, in: "371323", catalog: try await app.snapshot(), by: outsider, on: app.db)
+            }
+            #expect(forbidden?.status == .forbidden)
+            let audits = try await Self.auditCount(app)
+            let planID = try await PlanDraftService.savePlan(savePlan, editing: nil, in: "371323", catalog: try await app.snapshot(), by: office, on: app.db)
+            let created = try #require(try await PlanModel.find(planID, on: app.db))
+            #expect(created.status == .draft)
+            #expect(created.jurisdictionCode == "371323")
+            #expect(try await Self.auditCount(app) == audits + 1)
+            try await app.readDataVersions()
+            let again = await #expect(throws: DomainError.self) {
+                try await PlanDraftService.savePlan(savePlan, editing: nil, in: "371323", catalog: try await app.snapshot(), by: office, on: app.db)
+            }
+            #expect(again?.status == .conflict)
+            #expect(again?.field == "year")
+
+            let plan = try #require(try await app.snapshot().plansByID[planID])
+            let partID = try await PlanDraftService.savePart(.init(number: "1", title: "一、稳增长", version: nil), editing: nil, of: plan,
+                                                             catalog: try await app.snapshot(), by: office, on: app.db)
+            try await app.readDataVersions()
+            let duplicate = await #expect(throws: Problems.self) {
+                try await PlanDraftService.savePart(.init(number: "1", title: "二、促改革", version: nil), editing: nil, of: plan,
+                                                    catalog: try await app.snapshot(), by: office, on: app.db)
+            }
+            #expect(duplicate?.all.map(\.field) == ["number"])
+            let part = try #require(try await PartModel.find(partID, on: app.db))
+            let stalePart = await #expect(throws: DomainError.self) {
+                try await PlanDraftService.savePart(.init(number: "2", title: "一、稳增长", version: 3), editing: part, of: plan,
+                                                    catalog: try await app.snapshot(), by: office, on: app.db)
+            }
+            #expect(stalePart?.status == .conflict)
+            #expect(stalePart?.message.zh.contains("当前版本 1") == true)
+
+            let form = TaskForm(number: "1.1", content: "推进重点项目建设", deadline: "2026-06-30", leadUnits: "县发改局")
+            let taskID = try await PlanDraftService.saveTask(.init(form: form, version: nil), editing: nil, of: plan,
+                                                             catalog: try await app.snapshot(), by: office, on: app.db)
+            try await app.readDataVersions()
+            let task = try #require(try await app.snapshot().tasksByID[taskID])
+            var edited = form
+            edited.content = "推进重点项目建设，加快开工"
+            let staleTask = await #expect(throws: DomainError.self) {
+                try await PlanDraftService.saveTask(.init(form: edited, version: 5), editing: (task, 1), of: plan,
+                                                    catalog: try await app.snapshot(), by: office, on: app.db)
+            }
+            #expect(staleTask?.status == .conflict)
+            #expect(staleTask?.message.zh.contains("当前版本 1") == true)
+            _ = try await PlanDraftService.saveTask(.init(form: edited, version: 1), editing: (task, 1), of: plan,
+                                                    catalog: try await app.snapshot(), by: office, on: app.db)
+            let stored = try #require(try await TaskModel.find(taskID, on: app.db))
+            #expect(stored.version == 2)
+            #expect(stored.content == "推进重点项目建设，加快开工")
+            #expect(stored.updatedAt == Self.frozen)
+            let actions = try await AuditLogModel.query(on: app.db).sort(\.$sequence).all().dropFirst(audits).map(\.action)
+            #expect(actions == ["plan.create", "part.create", "task.create", "task.update"], "the refused commands wrote no audit rows")
+        }
+    }
 }
