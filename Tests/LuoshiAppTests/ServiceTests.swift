@@ -354,4 +354,52 @@ import Vapor
             #expect(actions == ["plan.create", "part.create", "task.create", "task.update"], "the refused commands wrote no audit rows")
         }
     }
+
+    @Test func theSecurityPolicyMovesOnlyAtItsVersionWithItsAuditRowAndAUserRevokesOnlyTheirOwnTokens() async throws {
+        try await withLuoshiApp { app in
+            let adminUser = try await app.makeUser("svc.security", .securityAdmin)
+            let admin = Writer(actor: try Self.actor(adminUser), who: .system("svc.security"), now: Self.frozen)
+            let stored = try #require(try await SecuritySettingsModel.find(SecuritySettingsModel.singletonID, on: app.db))
+            var command = UserAdministration.SavePolicy(passwordMinLength: "12", passwordMinClasses: "3", passwordExpiryDays: "",
+                                                        lockoutFailures: "5", lockoutMinutes: "15", sessionIdleMinutes: "30",
+                                                        sessionAbsoluteMinutes: "480", auditRetentionDays: "180", version: stored.version)
+            let office = try await Self.office(app)
+            let notAdmin = await #expect(throws: DomainError.self) { try await UserAdministration.savePolicy(command, by: office, on: app.db) }
+            #expect(notAdmin?.status == .forbidden)
+            command.lockoutMinutes = "一刻钟"
+            let notANumber = await #expect(throws: DomainError.self) { try await UserAdministration.savePolicy(command, by: admin, on: app.db) }
+            #expect(notANumber?.field == "lockoutMinutes")
+            command.lockoutMinutes = "15"
+            command.version = stored.version + 4
+            let stale = await #expect(throws: DomainError.self) { try await UserAdministration.savePolicy(command, by: admin, on: app.db) }
+            #expect(stale?.status == .conflict)
+            #expect(stale?.message.zh.contains("当前版本 \(stored.version)") == true)
+            let audits = try await Self.auditCount(app)
+            command.version = stored.version
+            try await UserAdministration.savePolicy(command, by: admin, on: app.db)
+            let saved = try #require(try await SecuritySettingsModel.find(SecuritySettingsModel.singletonID, on: app.db))
+            #expect(saved.passwordMinLength == 12)
+            #expect(saved.version == stored.version + 1)
+            #expect(saved.updatedAt == Self.frozen)
+            let entries = try await AuditLogModel.query(on: app.db).sort(\.$sequence).all().dropFirst(audits)
+            #expect(entries.map(\.action) == ["policy.change"])
+
+            try await AccountService.changeEmail("office@yishui.gov.cn", by: office, on: app.db)
+            let withEmail = try #require(try await UserModel.find(office.actor?.userID, on: app.db))
+            #expect(withEmail.email == "office@yishui.gov.cn")
+            let badEmail = await #expect(throws: DomainError.self) { try await AccountService.changeEmail("not an address", by: office, on: app.db) }
+            #expect(badEmail?.field == "email")
+
+            let (_, token) = try await Accounts.createToken(for: try adminUser.requireID(), name: "脚本", days: 30, now: Self.frozen, on: app.db,
+                                                            by: admin.who)
+            let tokenID = try token.requireID()
+            let notTheirs = await #expect(throws: DomainError.self) { try await AccountService.revokeToken(tokenID, by: office, on: app.db) }
+            #expect(notTheirs?.status == .notFound)
+            try await AccountService.revokeToken(tokenID, by: admin, on: app.db)
+            try await AccountService.revokeToken(tokenID, by: admin, on: app.db)
+            #expect(try await AccessTokenModel.find(tokenID, on: app.db)?.revokedAt == Self.frozen)
+            let revocations = try await AuditLogModel.query(on: app.db).filter(\.$action == "token.revoke").count()
+            #expect(revocations == 1, "revoking twice writes one row")
+        }
+    }
 }

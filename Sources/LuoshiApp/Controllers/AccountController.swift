@@ -117,14 +117,7 @@ enum AccountController {
         let current = try req.requireUser()
         let fields = try req.content.decode([String: String].self)
         do {
-            let email = try EmailAddress.parse(fields["email"] ?? "")
-            guard let user = try await UserModel.find(current.actor.userID, on: req.db) else { throw DomainError.signInRequired }
-            user.email = email
-            try await req.db.writeTransaction { db in
-                try await user.save(on: db)
-                try await req.audit(AuditLog.Event(action: "account.email", targetType: "user", targetID: current.actor.userID.uuidString,
-                                                   summary: email == nil ? "cleared" : "set"), on: db)
-            }
+            try await AccountService.changeEmail(fields["email"] ?? "", by: try req.writer, on: req.db)
             return req.redirect(to: SiteURL.account.path + "?done=email", redirectType: .normal)
         } catch let error as DomainError {
             return try await renderAccount(req, newToken: nil, error: error, email: fields["email"])
@@ -152,18 +145,7 @@ enum AccountController {
     }
 
     @Sendable static func revokeToken(_ req: Request) async throws -> Response {
-        let user = try req.requireUser()
-        let id = try req.uuidParameter("tokenID")
-        guard let token = try await AccessTokenModel.query(on: req.db).filter(\.$id == id)
-            .filter(\.$user.$id == user.actor.userID).first() else {
-            throw DomainError.notFound("tokenID", zh: "令牌不存在", en: "No such token")
-        }
-        if token.revokedAt == nil {
-            token.revokedAt = req.now
-            try await token.save(on: req.db)
-            try await req.audit(AuditLog.Event(action: "token.revoke", targetType: "access_token", targetID: id.uuidString,
-                                               summary: token.name))
-        }
+        try await AccountService.revokeToken(try req.uuidParameter("tokenID"), by: try req.writer, on: req.db)
         return req.redirect(to: SiteURL.account.path, redirectType: .normal)
     }
 

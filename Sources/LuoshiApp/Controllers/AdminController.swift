@@ -136,33 +136,13 @@ enum AdminController {
     @Sendable static func savePolicy(_ req: Request) async throws -> Response {
         let form = try req.content.decode(PolicyForm.self)
         do {
-            func number(_ text: String?, _ field: String) throws(DomainError) -> Int {
-                guard let value = text.flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }) else {
-                    throw .invalid(field, zh: "请填写整数", en: "Enter a whole number")
-                }
-                return value
-            }
-            guard let model = try await SecuritySettingsModel.find(SecuritySettingsModel.singletonID, on: req.db) else {
-                throw DomainError(.notFound, zh: "安全设置缺失", en: "The security settings are missing")
-            }
-            guard try number(form.version, "version") == model.version else { throw DomainError.staleEdit }
-            let expiry = form.passwordExpiryDays?.nonBlank
-            let new = SecuritySettings(
-                password: PasswordPolicy(minimumLength: try number(form.passwordMinLength, "passwordMinLength"),
-                                         minimumClasses: try number(form.passwordMinClasses, "passwordMinClasses"),
-                                         expiryDays: expiry == nil ? nil : try number(expiry, "passwordExpiryDays")),
-                lockout: LockoutPolicy(maximumFailures: try number(form.lockoutFailures, "lockoutFailures"),
-                                       lockDuration: TimeInterval(try number(form.lockoutMinutes, "lockoutMinutes") * 60)),
-                session: SessionPolicy(idleTimeout: TimeInterval(try number(form.sessionIdleMinutes, "sessionIdleMinutes") * 60),
-                                       absoluteTimeout: TimeInterval(try number(form.sessionAbsoluteMinutes, "sessionAbsoluteMinutes") * 60)),
-                auditRetentionDays: try number(form.auditRetentionDays, "auditRetentionDays"))
-            let old = model.settings
-            if let problem = new.problems(changingFrom: old).first { throw problem }
-            model.apply(new)
-            model.version += 1
-            try await model.save(on: req.db)
-            try await req.audit(AuditLog.Event(action: "policy.change", targetType: "security_settings", targetID: "1",
-                                               summary: SecuritySettings.changeSummary(from: old, to: new)))
+            let command = UserAdministration.SavePolicy(
+                passwordMinLength: form.passwordMinLength ?? "", passwordMinClasses: form.passwordMinClasses ?? "",
+                passwordExpiryDays: form.passwordExpiryDays ?? "", lockoutFailures: form.lockoutFailures ?? "",
+                lockoutMinutes: form.lockoutMinutes ?? "", sessionIdleMinutes: form.sessionIdleMinutes ?? "",
+                sessionAbsoluteMinutes: form.sessionAbsoluteMinutes ?? "", auditRetentionDays: form.auditRetentionDays ?? "",
+                version: form.version.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) })
+            try await UserAdministration.savePolicy(command, by: try req.writer, on: req.db)
             return try await renderSecurity(req, saved: true)
         } catch let error as DomainError {
             return try await renderSecurity(req, error: error)

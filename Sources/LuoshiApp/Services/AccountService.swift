@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import LuoshiDomain
+import SQLKit
 import Vapor
 
 /// Writes a user makes to their own account. (An administrator's writes to other accounts are
@@ -42,6 +43,35 @@ enum AccountService {
             }
             try await AuditLog.append(AuditLog.Event(action: "password.change", targetType: "user", targetID: userID.uuidString),
                                       by: writer.who, at: writer.now, on: db)
+        }
+    }
+
+    /// Sets (or, blank, clears) the address the writer's email reminders go to.
+    static func changeEmail(_ email: String, by writer: Writer, on database: any Database) async throws {
+        guard let actor = writer.actor, let user = try await UserModel.find(actor.userID, on: database) else { throw DomainError.signInRequired }
+        let address = try EmailAddress.parse(email)
+        try await database.writeTransaction { db in
+            try await OptimisticLock.update(UserModel.schema, id: actor.userID, from: user.version, current: user.version, at: writer.now, on: db) {
+                $0.set("email", to: address)
+            }
+            try await AuditLog.append(AuditLog.Event(action: "account.email", targetType: "user", targetID: actor.userID.uuidString,
+                                                     summary: address == nil ? "cleared" : "set"), by: writer.who, at: writer.now, on: db)
+        }
+    }
+
+    /// Revokes one of the writer's own API tokens; revoking a revoked token changes nothing.
+    static func revokeToken(_ tokenID: UUID, by writer: Writer, on database: any Database) async throws {
+        guard let actor = writer.actor,
+              let token = try await AccessTokenModel.query(on: database).filter(\.$id == tokenID).filter(\.$user.$id == actor.userID).first() else {
+            throw DomainError.notFound("tokenID", zh: "令牌不存在", en: "No such token")
+        }
+        guard token.revokedAt == nil else { return }
+        try await database.writeTransaction { db in
+            guard let sql = db as? any SQLDatabase else { return }
+            try await sql.update(AccessTokenModel.schema).set("revoked_at", to: writer.now)
+                .where("id", .equal, tokenID).where("revoked_at", .is, SQLLiteral.null).run()
+            try await AuditLog.append(AuditLog.Event(action: "token.revoke", targetType: "access_token", targetID: tokenID.uuidString,
+                                                     summary: token.name), by: writer.who, at: writer.now, on: db)
         }
     }
 }

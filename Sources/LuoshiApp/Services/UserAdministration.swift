@@ -115,4 +115,56 @@ enum UserAdministration {
         try await AuditLog.append(AuditLog.Event(action: "role.change", targetType: "user", targetID: user.id?.uuidString ?? "",
                                                  summary: "\(before) → role=\(role.rawValue)"), by: who, at: now, on: database)
     }
+
+    /// The security policy as the form sends it: whole numbers as text, each named by its field.
+    struct SavePolicy: Sendable {
+        var passwordMinLength: String
+        var passwordMinClasses: String
+        /// Blank: passwords do not expire.
+        var passwordExpiryDays: String
+        var lockoutFailures: String
+        var lockoutMinutes: String
+        var sessionIdleMinutes: String
+        var sessionAbsoluteMinutes: String
+        var auditRetentionDays: String
+        var version: Int?
+    }
+
+    /// Changes the security policy at the version edited (409 naming the current one), within the
+    /// limits `SecuritySettings.problems(changingFrom:)` sets; the settings and the audit row,
+    /// which names every change, are one transaction.
+    static func savePolicy(_ command: SavePolicy, by writer: Writer, on database: any Database) async throws {
+        if let actor = writer.actor, !writer.may(.manageSecurity, in: actor.jurisdictionCode) { throw DomainError.forbidden }
+        func number(_ text: String, _ field: String) throws(DomainError) -> Int {
+            guard let value = Int(text.trimmingCharacters(in: .whitespaces)) else { throw .invalid(field, zh: "请填写整数", en: "Enter a whole number") }
+            return value
+        }
+        guard let model = try await SecuritySettingsModel.find(SecuritySettingsModel.singletonID, on: database) else {
+            throw DomainError(.notFound, zh: "安全设置缺失", en: "The security settings are missing")
+        }
+        guard command.version == model.version else { throw DomainError.staleEdit(current: model.version) }
+        let expiry = command.passwordExpiryDays.nonBlank
+        let new = SecuritySettings(
+            password: PasswordPolicy(minimumLength: try number(command.passwordMinLength, "passwordMinLength"),
+                                     minimumClasses: try number(command.passwordMinClasses, "passwordMinClasses"),
+                                     expiryDays: try expiry.map { text throws(DomainError) in try number(text, "passwordExpiryDays") }),
+            lockout: LockoutPolicy(maximumFailures: try number(command.lockoutFailures, "lockoutFailures"),
+                                   lockDuration: TimeInterval(try number(command.lockoutMinutes, "lockoutMinutes") * 60)),
+            session: SessionPolicy(idleTimeout: TimeInterval(try number(command.sessionIdleMinutes, "sessionIdleMinutes") * 60),
+                                   absoluteTimeout: TimeInterval(try number(command.sessionAbsoluteMinutes, "sessionAbsoluteMinutes") * 60)),
+            auditRetentionDays: try number(command.auditRetentionDays, "auditRetentionDays"))
+        let old = model.settings
+        if let problem = new.problems(changingFrom: old).first { throw problem }
+        try await database.writeTransaction { db in
+            try await OptimisticLock.update(SecuritySettingsModel.schema, id: SecuritySettingsModel.singletonID, from: command.version,
+                                            current: model.version, at: writer.now, on: db) {
+                $0.set("password_min_length", to: new.password.minimumLength).set("password_min_classes", to: new.password.minimumClasses)
+                    .set("password_expiry_days", to: new.password.expiryDays).set("lockout_failures", to: new.lockout.maximumFailures)
+                    .set("lockout_minutes", to: Int(new.lockout.lockDuration / 60)).set("session_idle_minutes", to: Int(new.session.idleTimeout / 60))
+                    .set("session_absolute_minutes", to: Int(new.session.absoluteTimeout / 60)).set("audit_retention_days", to: new.auditRetentionDays)
+            }
+            try await AuditLog.append(AuditLog.Event(action: "policy.change", targetType: "security_settings", targetID: "1",
+                                                     summary: SecuritySettings.changeSummary(from: old, to: new)), by: writer.who, at: writer.now, on: db)
+        }
+    }
 }
