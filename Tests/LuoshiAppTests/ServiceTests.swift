@@ -402,4 +402,46 @@ import Vapor
             #expect(revocations == 1, "revoking twice writes one row")
         }
     }
+
+    @Test func theColourRulesGetANewVersionOnlyFromTheCurrentOneAndARoundClosesOnce() async throws {
+        try await withLuoshiApp { app in
+            let office = try await Self.office(app)
+            let plan = try #require(try await app.snapshot().plansByID[try await app.samplePlanID()])
+            let current = try await DispatchStore.settings(for: plan, cache: app.ledgerCache, on: app.db)
+            var form = DispatchSettings.Form(current)
+            form.yellowFrom = "12"
+            form.note = "按县政府办公室要求收紧黄色预警"
+            let stale = await #expect(throws: DomainError.self) {
+                try await DispatchService.saveRules(.init(form: form, version: current.version + 1), plan: plan, by: office, cache: app.ledgerCache, on: app.db)
+            }
+            #expect(stale?.status == .conflict)
+            #expect(stale?.message.zh.contains("当前版本 \(current.version)") == true)
+            var noReason = form
+            noReason.note = ""
+            let unexplained = await #expect(throws: Problems.self) {
+                try await DispatchService.saveRules(.init(form: noReason, version: current.version), plan: plan, by: office, cache: app.ledgerCache, on: app.db)
+            }
+            #expect(unexplained?.all.map(\.field) == ["note"])
+            try await DispatchService.saveRules(.init(form: form, version: current.version), plan: plan, by: office, cache: app.ledgerCache, on: app.db)
+            try await app.readDataVersions()
+            let saved = try await DispatchStore.settings(for: plan, cache: app.ledgerCache, on: app.db)
+            #expect(saved.version == current.version + 1)
+            #expect(saved.rules.yellowFrom == 12)
+
+            let round = try await DispatchService.openRound(.init(month: "2023-07", dueDate: ""), plan: plan, by: office, cache: app.ledgerCache, on: app.db)
+            let wrongVersion = await #expect(throws: DomainError.self) {
+                try await DispatchService.closeRound(round, version: 2, plan: plan, by: office, on: app.db)
+            }
+            #expect(wrongVersion?.status == .conflict)
+            try await DispatchService.closeRound(round, version: 1, plan: plan, by: office, on: app.db)
+            let closed = try #require(try await DispatchStore.rounds(planID: plan.id, on: app.db).first { $0.id == round.id })
+            #expect(closed.status == .closed)
+            let again = await #expect(throws: DomainError.self) {
+                try await DispatchService.closeRound(closed, version: closed.version, plan: plan, by: office, on: app.db)
+            }
+            #expect(again?.field == "status")
+            let closes = try await AuditLogModel.query(on: app.db).filter(\.$action == "round.close").count()
+            #expect(closes == 1)
+        }
+    }
 }

@@ -26,34 +26,10 @@ extension DispatchController {
         let fields = try req.content.decode([String: String].self)
         let form = DispatchSettings.Form(yellowFrom: fields["yellowFrom"] ?? "", redFrom: fields["redFrom"] ?? "", aheadFrom: fields["aheadFrom"] ?? "",
                                          blueWithinDays: fields["blueWithinDays"] ?? "", roundDueDay: fields["roundDueDay"] ?? "", note: fields["note"] ?? "")
-        let (plan, _, user) = try await plan(req)
+        let (plan, _, _) = try await plan(req)
         return try await savingForm({
-            let current = try await DispatchStore.settings(for: plan, cache: req.application.ledgerCache, on: req.db)
-            // The form names the version it was made from; another save in between is a 409.
-            guard fields["version"].flatMap(Int.init) == current.version else { throw DomainError.staleEdit }
-            let (next, note) = try DispatchSettings.next(after: current, jurisdiction: plan.jurisdictionCode, year: plan.year, form: form).get()
-            let model = RuleSetModel()
-            model.jurisdictionCode = plan.jurisdictionCode
-            model.year = plan.year
-            model.version = next.version
-            model.name = next.rules.name
-            model.yellowFrom = next.rules.yellowFrom
-            model.redFrom = next.rules.redFrom
-            model.aheadFrom = next.rules.aheadFrom
-            model.blueWithinDays = next.rules.blueWithinDays
-            model.roundDueDay = next.roundDueDay
-            model.note = note
-            model.createdBy = user.actor.username
-            do {
-                try await req.db.writeTransaction { db in
-                    try await model.create(on: db)
-                    try await req.audit(.init(action: "ruleset.save", targetType: "plan", targetID: plan.id.uuidString,
-                                              summary: "\(next.rules.name): yellow \(next.rules.yellowFrom), red \(next.rules.redFrom), ahead \(next.rules.aheadFrom), blue \(next.rules.blueWithinDays) d, due day \(next.roundDueDay)"),
-                                        on: db)
-                }
-            } catch let error as any DatabaseError where error.isConstraintFailure {
-                throw DomainError.staleEdit  // another instance saved the same version first
-            }
+            try await DispatchService.saveRules(.init(form: form, version: fields["version"].flatMap { Int($0) }), plan: plan, by: try req.writer,
+                                                cache: req.application.ledgerCache, on: req.db)
             return req.redirect(to: SiteURL.planRules(plan.id).path + "?done=saved", redirectType: .normal)
         }, showAgain: { try await renderRules(req, form: form, errors: $0) })
     }

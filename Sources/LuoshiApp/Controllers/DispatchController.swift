@@ -123,16 +123,7 @@ enum DispatchController {
     @Sendable static func closeRound(_ req: Request) async throws -> Response {
         let fields = try req.content.decode([String: String].self)
         let (round, plan, _, _) = try await round(req)
-        guard round.status == .open else {
-            throw DomainError(.conflict, zh: "本轮调度已结束", en: "The round is already closed", field: "status")
-        }
-        try await req.db.writeTransaction { db in
-            try await OptimisticLock.update(ReportRoundModel.schema, id: round.id, from: fields["version"], current: round.version, at: req.now, on: db) {
-                $0.set("status", to: Dispatch.RoundStatus.closed.rawValue)
-            }
-            try await AuditLog.append(.init(action: "round.close", targetType: "plan", targetID: plan.id.uuidString, summary: "\(round.month)"),
-                                      by: req.auditWho, at: req.now, on: db)
-        }
+        try await DispatchService.closeRound(round, version: fields["version"].flatMap { Int($0) }, plan: plan, by: try req.writer, on: req.db)
         return req.redirect(to: SiteURL.round(round.id).path + "?done=closed", redirectType: .normal)
     }
 

@@ -3,8 +3,9 @@ import Foundation
 import LuoshiDomain
 import Vapor
 
-/// Writes of monthly dispatch: a unit saves or submits its report, a cooperating unit its input,
-/// the office accepts or returns a report. Web forms and the JSON API decode into the same
+/// Writes of monthly dispatch: the office opens and closes rounds and saves a new version of the
+/// colour rules; a unit saves or submits its report, a cooperating unit its input; the office
+/// accepts or returns a report. Web forms and the JSON API decode into the same
 /// commands and call these functions; each checks the rules in `Dispatch` (LuoshiDomain), writes
 /// in one transaction with its event and audit row (the database bumps the data version in the
 /// same transaction), and answers with a typed result or a `DomainError` (a field's message,
@@ -184,6 +185,59 @@ enum DispatchService {
         }
         return step.name
     }
+
+    /// The office closes an open round at the version it saw.
+    static func closeRound(_ round: DispatchStore.Round, version: Int?, plan: Plan, by writer: Writer, on database: any Database) async throws {
+        guard writer.may(.managePlans, in: plan.jurisdictionCode) else { throw DomainError.planNotFound(plan.id) }
+        guard round.status == .open else {
+            throw DomainError(.conflict, zh: "本轮调度已结束", en: "The round is already closed", field: "status")
+        }
+        try await database.writeTransaction { db in
+            try await OptimisticLock.update(ReportRoundModel.schema, id: round.id, from: version, current: round.version, at: writer.now, on: db) {
+                $0.set("status", to: Dispatch.RoundStatus.closed.rawValue)
+            }
+            try await AuditLog.append(.init(action: "round.close", targetType: "plan", targetID: plan.id.uuidString, summary: "\(round.month)"),
+                                      by: writer.who, at: writer.now, on: db)
+        }
+    }
+
+    struct SaveRules: Sendable {
+        var form: DispatchSettings.Form
+        /// The version of the rules in force the form was made from.
+        var version: Int?
+    }
+
+    /// The office saves a new version of the plan's colour rules and reporting day; the versions
+    /// before it stay, for the months they decided.
+    static func saveRules(_ command: SaveRules, plan: Plan, by writer: Writer, cache: LedgerCache, on database: any Database) async throws {
+        guard writer.may(.managePlans, in: plan.jurisdictionCode) else { throw DomainError.forbidden }
+        let current = try await DispatchStore.settings(for: plan, cache: cache, on: database)
+        guard command.version == current.version else { throw DomainError.staleEdit(current: current.version) }
+        let (next, note) = try DispatchSettings.next(after: current, jurisdiction: plan.jurisdictionCode, year: plan.year, form: command.form).get()
+        let model = RuleSetModel()
+        model.jurisdictionCode = plan.jurisdictionCode
+        model.year = plan.year
+        model.version = next.version
+        model.name = next.rules.name
+        model.yellowFrom = next.rules.yellowFrom
+        model.redFrom = next.rules.redFrom
+        model.aheadFrom = next.rules.aheadFrom
+        model.blueWithinDays = next.rules.blueWithinDays
+        model.roundDueDay = next.roundDueDay
+        model.note = note
+        model.createdBy = writer.username
+        do {
+            try await database.writeTransaction { db in
+                try await model.create(on: db)
+                try await AuditLog.append(.init(action: "ruleset.save", targetType: "plan", targetID: plan.id.uuidString,
+                                                summary: "\(next.rules.name): yellow \(next.rules.yellowFrom), red \(next.rules.redFrom), ahead \(next.rules.aheadFrom), blue \(next.rules.blueWithinDays) d, due day \(next.roundDueDay)"),
+                                          by: writer.who, at: writer.now, on: db)
+            }
+        } catch let error as any DatabaseError where error.isConstraintFailure {
+            throw DomainError.staleEdit(current: next.version)  // another instance saved the same version first
+        }
+    }
+
 }
 
 /// The commands as a web form sends them.
