@@ -444,4 +444,38 @@ import Vapor
             #expect(closes == 1)
         }
     }
+
+    @Test func anUploadIsAppliedOnceAndMarkedInThePlansTransaction() async throws {
+        try await withLuoshiApp { app in
+            let office = try await Self.office(app)
+            let upload = PlanImportModel()
+            upload.$user.id = try #require(office.actor?.userID)
+            upload.fileName = "plan.csv"
+            upload.data = Data(Self.csv.utf8)
+            upload.jurisdictionCode = "371323"
+            upload.year = 2025
+            upload.createMissing = false
+            try await upload.create(on: app.db)
+            var command = PlanService.ImportPlan(data: upload.data, fileName: upload.fileName, jurisdictionCode: "371323", year: 2025,
+                                                 title: nil, createMissing: false, basis: nil)
+            command.uploadID = try upload.requireID()
+            let snapshot = try await app.snapshot()
+            let read = try await PlanService.preview(command, snapshot: snapshot, on: app.db, today: office.today)
+            let planID = try await PlanService.importPlan(command, read: read, by: office, snapshot: snapshot, on: app.db).planID
+            #expect(try await PlanImportModel.find(upload.id, on: app.db)?.appliedPlanID == planID)
+
+            // A second apply of the same upload (another instance, a double click) finds it taken and writes nothing.
+            try await app.readDataVersions()
+            let plans = try await PlanModel.query(on: app.db).count(), audits = try await Self.auditCount(app)
+            let again = try await app.snapshot()
+            let reread = try await PlanService.preview(command, snapshot: again, on: app.db, today: office.today)
+            let taken = await #expect(throws: DomainError.self) {
+                try await PlanService.importPlan(command, read: reread, by: office, snapshot: again, on: app.db)
+            }
+            #expect(taken?.status == .conflict)
+            #expect(taken?.field == "importID")
+            #expect(try await PlanModel.query(on: app.db).count() == plans)
+            #expect(try await Self.auditCount(app) == audits)
+        }
+    }
 }

@@ -155,15 +155,8 @@ enum PlanFilesController {
         guard !pairs.isEmpty else {
             return try await dryRun(req, stored, errors: [.missing("unit.0", zh: "请至少为一个名称选择对应的单位", en: "Choose a unit for at least one name")])
         }
-        let chosen = pairs
-        try await req.db.writeTransaction { db in
-            for pair in chosen {
-                try await UnitAliasModel(unitID: pair.unitID, jurisdictionCode: stored.jurisdictionCode, alias: pair.alias).create(on: db)
-                let unitName = units.first { $0.id == pair.unitID }?.name ?? ""
-                try await AuditLog.append(AuditLog.Event(action: "unit.alias.create", targetType: "unit", targetID: pair.unitID.uuidString,
-                                                         summary: "\(pair.alias) = \(unitName)"), by: req.auditWho, at: req.now, on: db)
-            }
-        }
+        try await DirectoryService.addAliases(.init(pairs: pairs), in: stored.jurisdictionCode, units: units, catalog: try await req.catalog(),
+                                              by: try req.writer, on: req.db)
         return req.redirect(to: SiteURL.planImportShow(try stored.requireID()).path + "?done=aliases", redirectType: .normal)
     }
 
@@ -174,13 +167,12 @@ enum PlanFilesController {
         }
         // Read again against the directory as it is now: what was clean may no longer be.
         let basis = try req.content.decode([String: String].self)["basis"] ?? ""
-        let command = command(stored, basis: basis)
+        var command = command(stored, basis: basis)
+        command.uploadID = try stored.requireID()
         let snapshot = try await req.catalog()
         let result = try await PlanService.preview(command, snapshot: snapshot, on: req.db, today: CalendarDate(date: req.now))
         do {
             let imported = try await PlanService.importPlan(command, read: result, by: try req.writer, snapshot: snapshot, on: req.db)
-            stored.appliedPlanID = imported.planID
-            try await stored.save(on: req.db)
             if case .created = imported { return req.redirect(to: SiteURL.workbench.path, redirectType: .normal) }
             return req.redirect(to: SiteURL.planManage(imported.planID).path, redirectType: .normal)
         } catch is PlanService.ImportProblems {

@@ -74,6 +74,25 @@ enum DirectoryService {
         }
         return id
     }
+
+    /// Names a plan spreadsheet used for units (each checked by `UnitAliasRules` against
+    /// `units`), remembered as aliases so that the next import matches them.
+    struct AddAliases: Sendable {
+        var pairs: [(alias: String, unitID: UUID)]
+    }
+
+    static func addAliases(_ command: AddAliases, in jurisdictionCode: String, units: [Unit], catalog: CatalogSnapshot, by writer: Writer,
+                           on database: any Database) async throws {
+        try PlanService.requireImportReach(jurisdictionCode, by: writer, snapshot: catalog)
+        try await database.writeTransaction { db in
+            for pair in command.pairs {
+                try await UnitAliasModel(unitID: pair.unitID, jurisdictionCode: jurisdictionCode, alias: pair.alias).create(on: db)
+                let unitName = units.first { $0.id == pair.unitID }?.name ?? ""
+                try await AuditLog.append(AuditLog.Event(action: "unit.alias.create", targetType: "unit", targetID: pair.unitID.uuidString,
+                                                         summary: "\(pair.alias) = \(unitName)"), by: writer.who, at: writer.now, on: db)
+            }
+        }
+    }
 }
 
 /// The commands as a web form sends them.

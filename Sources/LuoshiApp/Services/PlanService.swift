@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import LuoshiDomain
+import SQLKit
 import Vapor
 
 /// Writes of a plan as a whole: importing it from a spreadsheet and moving it through its
@@ -78,6 +79,9 @@ enum PlanService {
         /// changed since is refused (409 naming the current fingerprint); nil skips the check
         /// (the command line without `--basis`).
         var basis: String?
+        /// The stored upload (`plan_imports`) this applies, marked applied in the same transaction:
+        /// an upload is applied once, whichever instance takes it first. nil: a file from the command line.
+        var uploadID: UUID? = nil
     }
 
     enum Imported: Sendable {
@@ -107,19 +111,33 @@ enum PlanService {
                                    title: command.title, createMissing: command.createMissing, snapshot: snapshot, on: database, today: today)
     }
 
-    /// Writes what `preview` read (made from the same command, just before): a new draft plan, or
-    /// the changes to the existing draft. All or nothing.
-    static func importPlan(_ command: ImportPlan, read result: PlanFiles.ImportResult, by writer: Writer, snapshot: CatalogSnapshot,
-                           on database: any Database, progress: @escaping @Sendable (Double) -> Void = { _ in }) async throws -> Imported {
-        // An office imports for its own jurisdiction and those directly under it.
-        let code = command.jurisdictionCode
+    /// An office imports (and names units) for its own jurisdiction and those directly under it;
+    /// the command line for any.
+    static func requireImportReach(_ code: String, by writer: Writer, snapshot: CatalogSnapshot) throws {
         let inReach = writer.actor.map { code == $0.jurisdictionCode || snapshot.jurisdictions[code]?.parentCode == $0.jurisdictionCode } ?? true
         guard inReach, writer.may(.managePlans, in: writer.actor?.jurisdictionCode ?? code) else {
             throw DomainError.invalid("jurisdiction", zh: "不能为该行政区划导入方案", en: "You cannot import a plan for that jurisdiction")
         }
+    }
+
+    /// Writes what `preview` read (made from the same command, just before): a new draft plan, or
+    /// the changes to the existing draft. All or nothing.
+    static func importPlan(_ command: ImportPlan, read result: PlanFiles.ImportResult, by writer: Writer, snapshot: CatalogSnapshot,
+                           on database: any Database, progress: @escaping @Sendable (Double) -> Void = { _ in }) async throws -> Imported {
+        try requireImportReach(command.jurisdictionCode, by: writer, snapshot: snapshot)
         guard result.problems.isEmpty else { throw ImportProblems(result: result) }
+        let uploadID = command.uploadID
+        let markApplied: PlanWriter.AlsoWrite = { planID, db in
+            guard let uploadID, let sql = db as? any SQLDatabase else { return }
+            let marked = try await sql.update(PlanImportModel.schema).set("applied_plan_id", to: planID).set("updated_at", to: writer.now)
+                .where("id", .equal, uploadID).where("applied_plan_id", .is, SQLLiteral.null).returning("id").all()
+            guard !marked.isEmpty else {
+                throw DomainError(.conflict, zh: "该表格已经导入过", en: "This spreadsheet has already been applied", field: "importID")
+            }
+        }
         guard let existing = result.existing else {
-            return .created(try await PlanWriter.save(result.document, on: database, by: writer.who, at: writer.now, progress: progress))
+            return .created(try await PlanWriter.save(result.document, on: database, by: writer.who, at: writer.now, progress: progress,
+                                                      alsoWrite: markApplied))
         }
         if let refusal = existing.refusal { throw refusal }
         if let basis = command.basis, basis != existing.basis {
@@ -127,7 +145,8 @@ enum PlanService {
                               en: "The plan changed since the dry run (its basis is now \(existing.basis)); review the changes again",
                               field: "basis")
         }
-        let counts = try await PlanWriter.update(existing.plan, with: result.document, snapshot: snapshot, on: database, by: writer.who, at: writer.now)
+        let counts = try await PlanWriter.update(existing.plan, with: result.document, snapshot: snapshot, on: database, by: writer.who, at: writer.now,
+                                                 alsoWrite: markApplied)
         return .updated(planID: existing.plan.id, added: counts.added, removed: counts.removed, changed: counts.changed)
     }
 }

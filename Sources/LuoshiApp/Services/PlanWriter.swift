@@ -25,11 +25,14 @@ enum PlanWriter {
         }
     }
 
+    /// What a caller writes in the plan's transaction as well, given the plan's id.
+    typealias AlsoWrite = @Sendable (_ planID: UUID, _ db: any Database) async throws -> Void
+
     /// Resolves `document` against what the database holds and saves it. Refuses a plan for a
     /// jurisdiction and year that already has one.
     @discardableResult
     static func save(_ document: PlanDocument, on database: any Database, by who: AuditLog.Who, at date: Date,
-                     progress: (@Sendable (Double) -> Void)? = nil) async throws -> ResolvedPlan {
+                     progress: (@Sendable (Double) -> Void)? = nil, alsoWrite: AlsoWrite? = nil) async throws -> ResolvedPlan {
         try await database.writeTransaction { transaction in
             let code = document.jurisdiction.code
             let year = document.plan.year
@@ -51,6 +54,7 @@ enum PlanWriter {
                                    + "\(resolved.parts.count) parts, \(resolved.tasks.count) tasks, \(resolved.newUnits.count) new units, "
                                    + "\(resolved.newLeaders.count) new leaders"),
                 by: who, at: date, on: transaction)
+            try await alsoWrite?(resolved.plan.id, transaction)
             return resolved
         }
     }
@@ -139,7 +143,7 @@ enum PlanWriter {
     /// part titles updated — in one transaction, and stores a version. `snapshot` is the catalog
     /// the preview was made from.
     static func update(_ current: Plan, with document: PlanDocument, snapshot: CatalogSnapshot, on database: any Database,
-                       by who: AuditLog.Who, at date: Date) async throws -> (added: Int, removed: Int, changed: Int) {
+                       by who: AuditLog.Who, at date: Date, alsoWrite: AlsoWrite? = nil) async throws -> (added: Int, removed: Int, changed: Int) {
         if let problem = TaskEditing.editProblem(current) { throw problem }
         let planID = current.id, code = current.jurisdictionCode
         return try await database.writeTransaction { db in
@@ -196,6 +200,7 @@ enum PlanWriter {
                 AuditLog.Event(action: "plan.reimport", targetType: "plan", targetID: planID.uuidString,
                                summary: "\(added) added, \(removed.count) removed, \(changed) changed, \(resolved.newUnits.count) new units"),
                 by: who, at: date, on: db)
+            try await alsoWrite?(planID, db)
             return (added, removed.count, changed)
         }
     }
