@@ -113,13 +113,8 @@ enum InspectionController {
     @Sendable static func attach(_ req: Request) async throws -> Response {
         let (finding, inspection, plan, catalog, user) = try await finding(req)
         return try await savingForm({
-            let findingID = try finding.requireID(), username = user.actor.username, taskID = finding.taskID, topic = inspection.topic
-            try await AttachmentStore.store(req) { id, accepted, data, db in
-                try await SupervisionFileModel(id: id, finding: findingID, accepted: accepted, size: data.readableBytes,
-                                               sha256: Secrets.sha256Hex(data: data), by: username).create(on: db)
-                try await req.audit(.init(action: "inspection.attach", targetType: "task", targetID: taskID.uuidString,
-                                          summary: "\(topic): \(accepted.fileName) (\(data.readableBytes) bytes)"), on: db)
-            }
+            try await InspectionService.attachEvidence(req.evidenceUpload, to: finding, of: inspection, plan: plan, by: try req.writer,
+                                                       storage: req.application.evidenceStorage, on: req.db)
             return req.redirect(to: SiteURL.inspection(try inspection.requireID()).path + "?done=attached", redirectType: .normal)
         }, showAgain: { try await render(req, inspection, plan: plan, catalog: catalog, user: user, values: [:], errors: $0) })
     }

@@ -140,20 +140,8 @@ enum SupervisionController {
     }
 
     @Sendable static func attach(_ req: Request) async throws -> Response {
-        try await handle(req) { item, user in
-            try SupervisionService.requireAddressedUnit(item, try req.writer)
-            guard item.status == .open else {
-                throw DomainError(.conflict, zh: "已答复或已办结的督办事项不能再上传佐证材料", en: "Evidence is attached before the reply", field: "file")
-            }
-            let itemID = try item.requireID(), username = user.actor.username, kind = item.kind, sequence = item.sequence, taskID = item.taskID
-            try await AttachmentStore.store(req) { id, accepted, data, db in
-                try await SupervisionFileModel(id: id, item: itemID, accepted: accepted, size: data.readableBytes, sha256: Secrets.sha256Hex(data: data),
-                                               by: username).create(on: db)
-                try await SupervisionStore.recordEvent(itemID, step: "attach", status: .open, note: accepted.fileName, by: username, on: db)
-                try await req.audit(.init(action: "supervision.attach", targetType: "task", targetID: taskID.uuidString,
-                                          summary: "\(kind.rawValue) #\(sequence): \(accepted.fileName) (\(data.readableBytes) bytes)"), on: db)
-            }
-            return "attached"
+        try await handle(req) { item, _ in
+            try await SupervisionService.attachEvidence(req.evidenceUpload, to: item, by: try req.writer, storage: req.application.evidenceStorage, on: req.db)
         }
     }
 

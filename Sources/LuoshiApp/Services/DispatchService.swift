@@ -238,6 +238,57 @@ enum DispatchService {
         }
     }
 
+
+    // MARK: Evidence (佐证材料)
+
+    /// How many files one report may carry.
+    static let attachmentsPerReport = 20
+
+    /// The acting lead unit attaches evidence to its report while it may edit it (a draft, or returned).
+    static func attachEvidence(_ upload: AttachmentStore.Upload, to scope: DispatchController.ReportScope, by writer: Writer,
+                               storage: AttachmentStore.Storage, on database: any Database) async throws -> AttachmentModel {
+        let unitID = try UnitWork.report.actingUnit(writer.actor?.unitID, role: scope.unitRole)
+        guard let report = try await ReportRows.report(round: scope.round.id, task: scope.task.id, unit: unitID, on: database),
+              Dispatch.unitMayEdit(report.status) else {
+            throw DomainError(.conflict, zh: "请先保存报送草稿再上传佐证材料；已报送的进展退回后才能补充",
+                              en: "Save a draft of the report first; a submitted report takes evidence only after it is returned", field: "file")
+        }
+        let reportID = report.id
+        guard try await AttachmentModel.query(on: database).filter(\.$report.$id == reportID).count() < attachmentsPerReport else {
+            throw DomainError(.conflict, zh: "每份报送最多 \(attachmentsPerReport) 个佐证材料", en: "A report takes at most \(attachmentsPerReport) files", field: "file")
+        }
+        let model = AttachmentModel()
+        try await AttachmentStore.store(upload, in: storage, on: database) { id, accepted, data, db in
+            model.id = id
+            model.$report.id = reportID
+            model.fileName = accepted.fileName
+            model.contentType = accepted.contentType
+            model.size = data.readableBytes
+            model.sha256 = Secrets.sha256Hex(data: data)
+            model.uploadedBy = writer.username
+            try await model.create(on: db)
+            try await AuditLog.append(.init(action: "attachment.upload", targetType: "report", targetID: reportID.uuidString,
+                                            summary: "\(accepted.fileName) (\(data.readableBytes) bytes)"), by: writer.who, at: writer.now, on: db)
+        }
+        return model
+    }
+
+    /// The reporting unit removes a file of its report while it may edit it.
+    static func removeEvidence(_ attachment: AttachmentModel, of report: ProgressReportModel, by writer: Writer,
+                               storage: AttachmentStore.Storage, on database: any Database) async throws {
+        guard writer.actor?.unitID == report.unitID, Dispatch.unitMayEdit(report.status) else {
+            throw DomainError(.conflict, zh: "只有报送单位可在报送前（或退回后）删除佐证材料", en: "Only the reporting unit removes evidence, before submitting or after a return",
+                              field: "attachmentID")
+        }
+        let id = try attachment.requireID(), reportID = try report.requireID(), fileName = attachment.fileName
+        try await database.writeTransaction { db in
+            try await AttachmentModel.query(on: db).filter(\.$id == id).delete()
+            try await AttachmentStore.remove(id, in: storage, on: db)
+            try await AuditLog.append(.init(action: "attachment.delete", targetType: "report", targetID: reportID.uuidString, summary: fileName),
+                                      by: writer.who, at: writer.now, on: db)
+        }
+        AttachmentStore.removeFile(id, in: storage)
+    }
 }
 
 /// The commands as a web form sends them.

@@ -89,6 +89,19 @@ enum InspectionService {
         try await SupervisionStore.notify(item, catalog: catalog, app: app, sentBy: writer.username, now: writer.now)
         return try item.requireID()
     }
+
+    /// The office attaches evidence (photos, records) to a finding of an inspection in its jurisdiction.
+    static func attachEvidence(_ upload: AttachmentStore.Upload, to finding: InspectionFindingModel, of inspection: InspectionModel, plan: Plan,
+                               by writer: Writer, storage: AttachmentStore.Storage, on database: any Database) async throws {
+        guard writer.may(.managePlans, in: plan.jurisdictionCode) else { throw DomainError.forbidden }
+        let findingID = try finding.requireID(), taskID = finding.taskID, topic = inspection.topic
+        try await AttachmentStore.store(upload, in: storage, on: database) { id, accepted, data, db in
+            try await SupervisionFileModel(id: id, finding: findingID, accepted: accepted, size: data.readableBytes,
+                                           sha256: Secrets.sha256Hex(data: data), by: writer.username).create(on: db)
+            try await AuditLog.append(.init(action: "inspection.attach", targetType: "task", targetID: taskID.uuidString,
+                                            summary: "\(topic): \(accepted.fileName) (\(data.readableBytes) bytes)"), by: writer.who, at: writer.now, on: db)
+        }
+    }
 }
 
 /// The commands as a web form sends them.

@@ -124,6 +124,25 @@ enum SupervisionService {
         return command.reopen ? "reopened" : "closed"
     }
 
+    /// The addressed unit attaches evidence to an open step, before its reply.
+    static func attachEvidence(_ upload: AttachmentStore.Upload, to item: SupervisionItemModel, by writer: Writer,
+                               storage: AttachmentStore.Storage, on database: any Database) async throws -> String {
+        try requireAddressedUnit(item, writer)
+        guard item.status == .open else {
+            throw DomainError(.conflict, zh: "已答复或已办结的督办事项不能再上传佐证材料", en: "Evidence is attached before the reply", field: "file")
+        }
+        let itemID = try item.requireID(), kind = item.kind, sequence = item.sequence, taskID = item.taskID
+        try await AttachmentStore.store(upload, in: storage, on: database) { id, accepted, data, db in
+            try await SupervisionFileModel(id: id, item: itemID, accepted: accepted, size: data.readableBytes, sha256: Secrets.sha256Hex(data: data),
+                                           by: writer.username).create(on: db)
+            try await SupervisionStore.recordEvent(itemID, step: "attach", status: .open, note: accepted.fileName, by: writer.username, on: db)
+            try await AuditLog.append(.init(action: "supervision.attach", targetType: "task", targetID: taskID.uuidString,
+                                            summary: "\(kind.rawValue) #\(sequence): \(accepted.fileName) (\(data.readableBytes) bytes)"),
+                                      by: writer.who, at: writer.now, on: db)
+        }
+        return "attached"
+    }
+
     /// Only the addressed unit answers its step (and attaches its evidence).
     static func requireAddressedUnit(_ item: SupervisionItemModel, _ writer: Writer) throws {
         guard writer.actor?.unitID == item.unitID else {
