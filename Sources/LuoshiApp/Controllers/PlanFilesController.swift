@@ -62,21 +62,9 @@ enum PlanFilesController {
                 throw DomainError.invalid("year", zh: "年度应为 2000–2100 之间的整数", en: "The year must be a whole number from 2000 to 2100")
             }
             let code = form.jurisdiction ?? user.actor.jurisdictionCode
-            // The office imports for its own jurisdiction and those directly under it.
-            guard try await model(req).jurisdictions.contains(where: { $0.code == code }) else {
-                throw DomainError.invalid("jurisdiction", zh: "不能为该行政区划导入方案", en: "You cannot import a plan for that jurisdiction")
-            }
-            let stored = PlanImportModel()
-            stored.$user.id = user.actor.userID
-            stored.fileName = String(file.filename.suffix(200))
-            stored.data = Data(buffer: file.data)
-            stored.jurisdictionCode = code
-            stored.year = year
-            stored.title = form.title?.nonBlank
-            stored.createMissing = form.createMissing == "1"
-            try await stored.create(on: req.db)
-            try await req.audit(AuditLog.Event(action: "plan.import.upload", targetType: "plan_import", targetID: stored.id?.uuidString ?? "",
-                                               summary: "\(stored.fileName), \(stored.data.count) bytes, \(code) \(year)"))
+            let upload = PlanService.ImportPlan(data: Data(buffer: file.data), fileName: file.filename, jurisdictionCode: code, year: year,
+                                                title: form.title, createMissing: form.createMissing == "1", basis: nil)
+            let stored = try await PlanService.storeUpload(upload, by: try req.writer, snapshot: try await req.catalog(), on: req.db)
             return try await dryRun(req, stored)
         } catch let error as DomainError {
             return req.htmlResponse(PlanImportPage.render(try await model(req, error: error), context: req.pageContext(section: .workbench)),

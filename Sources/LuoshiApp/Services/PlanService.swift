@@ -120,6 +120,28 @@ enum PlanService {
         }
     }
 
+    /// Keeps an uploaded spreadsheet for its dry run and later apply (`uploadID`), with its audit row.
+    static func storeUpload(_ command: ImportPlan, by writer: Writer, snapshot: CatalogSnapshot, on database: any Database) async throws -> PlanImportModel {
+        try requireImportReach(command.jurisdictionCode, by: writer, snapshot: snapshot)
+        guard let userID = writer.actor?.userID else { throw DomainError.signInRequired }
+        let stored = PlanImportModel()
+        stored.id = UUID()
+        stored.$user.id = userID
+        stored.fileName = String(command.fileName.suffix(200))
+        stored.data = command.data
+        stored.jurisdictionCode = command.jurisdictionCode
+        stored.year = command.year
+        stored.title = command.title?.nonBlank
+        stored.createMissing = command.createMissing
+        try await database.writeTransaction { db in
+            try await stored.create(on: db)
+            try await AuditLog.append(AuditLog.Event(action: "plan.import.upload", targetType: "plan_import", targetID: stored.id?.uuidString ?? "",
+                                                     summary: "\(stored.fileName), \(stored.data.count) bytes, \(command.jurisdictionCode) \(command.year)"),
+                                      by: writer.who, at: writer.now, on: db)
+        }
+        return stored
+    }
+
     /// Writes what `preview` read (made from the same command, just before): a new draft plan, or
     /// the changes to the existing draft. All or nothing.
     static func importPlan(_ command: ImportPlan, read result: PlanFiles.ImportResult, by writer: Writer, snapshot: CatalogSnapshot,
