@@ -138,15 +138,7 @@ enum DispatchController {
             }
             units = [unitID]
         }
-        let owed = try await ReminderCenter.owedReports(round: round, tasks: snapshot.tasksByPlan[plan.id] ?? [], units: units, on: req.db)
-        let notices = Reminders.manual(.init(id: round.id, month: round.month, dueDate: round.dueDate, closed: round.status == .closed),
-                                       owed: owed, sequence: UUID().uuidString, link: SiteURL.round(round.id).path)
-        let stored = try await ReminderCenter.store(notices, jurisdiction: plan.jurisdictionCode, sentBy: req.auditWho.username, app: req.application, now: req.now)
-        if stored > 0 {
-            try await req.audit(.init(action: "reminder.send", targetType: "round", targetID: round.id.uuidString,
-                                      summary: "\(round.month): \(stored) unit(s), \(Set(owed.map(\.taskNumber)).count) task(s)"))
-            req.application.reminderScheduler.deliverSoon(req.application)
-        }
+        let stored = try await ReminderCenter.remind(round: round, plan: plan, catalog: snapshot, units: units, by: try req.writer, app: req.application)
         return req.redirect(to: SiteURL.round(round.id).path + "?done=reminded-\(stored)", redirectType: .normal)
     }
 

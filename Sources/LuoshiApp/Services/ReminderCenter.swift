@@ -48,6 +48,25 @@ enum ReminderCenter {
             .map { Reminders.Owed(taskNumber: $0.task.number, unitID: $0.unitID) }
     }
 
+    /// 催报: the office reminds every unit that still owes reports in `round` (or only `units`);
+    /// returns how many notices were new. The notices, then their audit row, are written; delivery
+    /// follows soon.
+    static func remind(round: DispatchStore.Round, plan: Plan, catalog: CatalogSnapshot, units: Set<UUID>?, by writer: Writer,
+                       app: Application) async throws -> Int {
+        guard writer.may(.managePlans, in: plan.jurisdictionCode) else { throw DomainError.planNotFound(plan.id) }
+        let owed = try await owedReports(round: round, tasks: catalog.tasksByPlan[plan.id] ?? [], units: units, on: app.db)
+        let notices = Reminders.manual(.init(id: round.id, month: round.month, dueDate: round.dueDate, closed: round.status == .closed),
+                                       owed: owed, sequence: UUID().uuidString, link: SiteURL.round(round.id).path)
+        let stored = try await store(notices, jurisdiction: plan.jurisdictionCode, sentBy: writer.username, app: app, now: writer.now)
+        if stored > 0 {
+            try await AuditLog.append(.init(action: "reminder.send", targetType: "round", targetID: round.id.uuidString,
+                                            summary: "\(round.month): \(stored) unit(s), \(Set(owed.map(\.taskNumber)).count) task(s)"),
+                                      by: writer.who, at: writer.now, on: app.db)
+            app.reminderScheduler.deliverSoon(app)
+        }
+        return stored
+    }
+
     /// Stores each notice not stored before (by key), with an inbox entry for every active user
     /// of its unit and a pending delivery for every email address and webhook. Returns how many
     /// were new. Safe to run on several instances at once: the unique key lets one insert win.
