@@ -114,7 +114,6 @@ enum AccountController {
 
     /// The address email reminders go to (blank: none).
     @Sendable static func changeEmail(_ req: Request) async throws -> Response {
-        let current = try req.requireUser()
         let fields = try req.content.decode([String: String].self)
         do {
             try await AccountService.changeEmail(fields["email"] ?? "", by: try req.writer, on: req.db)
