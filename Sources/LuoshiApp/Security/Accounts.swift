@@ -98,8 +98,9 @@ enum Accounts {
         try await request.audit(AuditLog.Event(action: "logout", targetType: "user", targetID: user.actor.userID.uuidString))
     }
 
-    /// Creates a personal access token for `user`; returns the token, which is shown once.
-    static func createToken(for userID: UUID, name: String, days: Int, now: Date, on database: any Database,
+    /// Creates a personal access token for `user`, valid `days` (or, for a sign-in through the
+    /// API, `lifetime`), with its audit row in one transaction; returns the token, which is shown once.
+    static func createToken(for userID: UUID, name: String, days: Int, lifetime: TimeInterval? = nil, now: Date, on database: any Database,
                             by who: AuditLog.Who) async throws -> (token: String, model: AccessTokenModel) {
         guard let name = name.nonBlank, name.count <= 100 else {
             throw DomainError.invalid("name", zh: "请填写令牌用途（不超过 100 字）", en: "Say what the token is for (at most 100 characters)")
@@ -109,14 +110,17 @@ enum Accounts {
         }
         let token = "lst_" + Secrets.token()
         let model = AccessTokenModel()
+        model.id = UUID()
         model.$user.id = userID
         model.name = name
         model.tokenHash = Secrets.sha256Hex(token)
-        model.expiresAt = now.addingTimeInterval(TimeInterval(days) * 86_400)
-        try await model.create(on: database)
-        try await AuditLog.append(AuditLog.Event(action: "token.create", targetType: "access_token", targetID: model.id?.uuidString ?? "",
-                                                 summary: "\(name), \(days) days, for user \(userID.uuidString.lowercased())"),
-                                  by: who, at: now, on: database)
+        model.expiresAt = now.addingTimeInterval(lifetime ?? TimeInterval(days) * 86_400)
+        try await database.writeTransaction { db in
+            try await model.create(on: db)
+            try await AuditLog.append(AuditLog.Event(action: "token.create", targetType: "access_token", targetID: model.id?.uuidString ?? "",
+                                                     summary: "\(name), \(days) days, for user \(userID.uuidString.lowercased())"),
+                                      by: who, at: now, on: db)
+        }
         return (token, model)
     }
 }

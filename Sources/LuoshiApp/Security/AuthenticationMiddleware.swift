@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import LuoshiDomain
 import NIOConcurrencyHelpers
+import SQLKit
 import Vapor
 
 /// Finds who is making the request: a bearer token (API) or the session cookie (pages).
@@ -102,12 +103,16 @@ struct AuthenticationMiddleware: AsyncMiddleware {
         let settings = try await request.application.securitySettings.current(request.db)
         let user = session.user
         if settings.session.isExpired(createdAt: session.startedAt, lastSeenAt: session.lastSeenAt, now: now) || user.disabled {
-            try await session.delete(on: request.db)
             let idle = now.timeIntervalSince(session.lastSeenAt) >= settings.session.idleTimeout
-            try await AuditLog.append(
-                AuditLog.Event(action: "logout", targetType: "user", targetID: user.id?.uuidString ?? "",
-                               summary: user.disabled ? "account disabled" : idle ? "idle timeout" : "absolute session timeout"),
-                by: AuditLog.Who(userID: user.id, username: user.username, clientIP: request.clientIP), at: now, on: request.db)
+            let event = AuditLog.Event(action: "logout", targetType: "user", targetID: user.id?.uuidString ?? "",
+                                       summary: user.disabled ? "account disabled" : idle ? "idle timeout" : "absolute session timeout")
+            let who = AuditLog.Who(userID: user.id, username: user.username, clientIP: request.clientIP)
+            try await request.db.writeTransaction { db in
+                // Another instance may have ended it first: the row that goes writes the audit row.
+                guard let sql = db as? any SQLDatabase,
+                      try await !sql.delete(from: SessionModel.schema).where("id", .equal, sessionID).returning("id").all().isEmpty else { return }
+                try await AuditLog.append(event, by: who, at: now, on: db)
+            }
             return nil
         }
         guard let actor = user.actor else { return nil }

@@ -36,10 +36,8 @@ enum SessionAPIController {
         try Accounts.validateInput(username: username, password: password)
         let user = try await Accounts.authenticate(username: username, password: password, on: req)
         let (token, model) = try await Accounts.createToken(
-            for: try user.requireID(), name: "API session", days: 1, now: req.now, on: req.db,
+            for: try user.requireID(), name: "API session", days: 1, lifetime: sessionTokenLifetime, now: req.now, on: req.db,
             by: AuditLog.Who(userID: user.id, username: user.username, clientIP: req.clientIP))
-        model.expiresAt = req.now.addingTimeInterval(sessionTokenLifetime)
-        try await model.save(on: req.db)
         let response = Response(status: .created)
         try response.content.encode(SessionToken(token: token, expiresAt: model.expiresAt), using: JSONEncoder.iso8601)
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
