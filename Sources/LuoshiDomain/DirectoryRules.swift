@@ -103,4 +103,11 @@ public enum DirectoryRules {
         }
         return problems.isEmpty ? .success(plan) : .failure(Problems(problems))
     }
+
+    /// A jurisdiction has one plan a year: the refusal when another of `plans` (any jurisdiction's)
+    /// already holds `plan`'s jurisdiction and year.
+    public static func yearTaken(by plan: Plan, among plans: [Plan]) -> DomainError? {
+        guard plans.contains(where: { $0.id != plan.id && $0.jurisdictionCode == plan.jurisdictionCode && $0.year == plan.year }) else { return nil }
+        return DomainError(.alreadyExists, zh: "\(plan.year)年的方案已存在", en: "A \(plan.year) plan exists", field: "year")
+    }
 }

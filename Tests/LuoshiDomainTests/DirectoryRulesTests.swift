@@ -50,4 +50,18 @@ import Testing
                                             reportApprovedBy: "县十九届人大三次会议", base: base).get()
         #expect(plan?.year == 2024 && plan?.reportApprovedOn == CalendarDate(iso: "2024-01-18"))
     }
+
+    @Test func aJurisdictionHasOnePlanAYear() {
+        let plan = PlanLifecycleTests.draft()
+        var sibling = plan
+        sibling.id = UUID()
+        #expect(DirectoryRules.yearTaken(by: plan, among: [plan]) == nil, "the plan itself does not take its year")
+        #expect(DirectoryRules.yearTaken(by: plan, among: [plan, sibling])?.field == "year")
+        #expect(DirectoryRules.yearTaken(by: plan, among: [plan, sibling])?.code == .alreadyExists)
+        var nextYear = sibling
+        nextYear.year += 1
+        var otherCounty = sibling
+        otherCounty.jurisdictionCode = "371322"
+        #expect(DirectoryRules.yearTaken(by: plan, among: [nextYear, otherCounty]) == nil)
+    }
 }

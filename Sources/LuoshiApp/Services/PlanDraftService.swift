@@ -46,9 +46,7 @@ enum PlanDraftService {
         let plan = try DirectoryRules.plan(year: command.year, title: command.title, issuingBody: command.issuingBody,
                                            reportApprovedOn: command.reportApprovedOn, reportApprovedBy: command.reportApprovedBy,
                                            base: base).get()
-        if catalog.plans.contains(where: { $0.id != plan.id && $0.jurisdictionCode == plan.jurisdictionCode && $0.year == plan.year }) {
-            throw DomainError(.alreadyExists, zh: "\(plan.year)年的方案已存在", en: "A \(plan.year) plan exists", field: "year")
-        }
+        if let taken = DirectoryRules.yearTaken(by: plan, among: catalog.plans) { throw taken }
         try await database.writeTransaction { db in
             if let model {
                 try await OptimisticLock.update(PlanModel.schema, id: plan.id, from: command.version, current: model.version, at: writer.now, on: db) {
