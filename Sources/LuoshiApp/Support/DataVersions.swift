@@ -68,13 +68,50 @@ final class DataVersionWatcher: Sendable {
         return try await refresh(sql)
     }
 
-    /// Reads the versions table now and returns what it found. Versions only move forward here.
-    /// (Not shared with a read already in flight: that one may have started before the caller's
-    /// commit.)
+    /// Callers waiting for a read of the versions table that has not started yet.
+    private struct Reads {
+        var reading = false
+        var waiting: [CheckedContinuation<DataStamp, any Error>] = []
+    }
+
+    private let reads = NIOLockedValueBox(Reads())
+
+    /// Reads the versions table and returns what it found, from a read that starts after this
+    /// call (so it sees every commit made before it). Versions only move forward here.
+    ///
+    /// Callers who ask while a read is running share the next one: under 64 concurrent writes
+    /// that is a read or two per batch instead of one per write (a read in flight may have
+    /// started before the caller's commit, so it is never shared).
     @discardableResult
     func refresh(_ sql: any SQLDatabase) async throws -> DataStamp {
-        let read = try await Self.read(sql)
-        return state.withLockedValue { stamp in
+        try await withCheckedThrowingContinuation { continuation in
+            let leads = reads.withLockedValue { reads in
+                if reads.reading { reads.waiting.append(continuation); return false }
+                reads.reading = true
+                return true
+            }
+            guard leads else { return }
+            Task { await self.readWhileWaited(sql, first: [continuation]) }
+        }
+    }
+
+    /// Reads for `first`, then once for everyone who asked meanwhile, until no one waits.
+    private func readWhileWaited(_ sql: any SQLDatabase, first: [CheckedContinuation<DataStamp, any Error>]) async {
+        var batch = first
+        while !batch.isEmpty {
+            let result: Result<DataStamp, any Error>
+            do { result = .success(merge(try await Self.read(sql))) } catch { result = .failure(error) }
+            for continuation in batch { continuation.resume(with: result) }
+            batch = reads.withLockedValue { reads in
+                defer { reads.waiting = [] }
+                if reads.waiting.isEmpty { reads.reading = false }
+                return reads.waiting
+            }
+        }
+    }
+
+    private func merge(_ read: DataStamp) -> DataStamp {
+        state.withLockedValue { stamp in
             for (scope, version) in read.versions where version > stamp[scope] || stamp.versions[scope] == nil {
                 stamp.versions[scope] = version
             }
