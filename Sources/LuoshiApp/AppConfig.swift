@@ -32,6 +32,9 @@ public struct AppConfig: Sendable {
     /// Webhooks (JSON POST) for reminders, e.g. DingTalk or WeCom group bots (`LUOSHI_WEBHOOK_URLS`,
     /// separated by commas or spaces).
     public var webhookURLs: [String] = []
+    /// The address the public reaches the site at (`LUOSHI_PUBLIC_URL`, e.g. `https://dc.yishui.gov.cn`),
+    /// for the QR code of every public page. Unset, it is the address `serve` listens on.
+    public var publicBaseURL: String?
     /// When reminders go out (`LUOSHI_REMIND_DAYS_BEFORE`, default 3; `LUOSHI_DEADLINE_ALERT_DAYS`, default 7).
     public var reminders: Reminders.Settings = .standard
     /// Seconds between the in-server scheduler's runs (`LUOSHI_SCHEDULER_INTERVAL`, default 60; 0 turns it off).
@@ -84,6 +87,7 @@ public struct AppConfig: Sendable {
         }
         config.smtp = try SMTPSettings.fromEnvironment(environment)
         config.webhookURLs = try webhookURLs(environment["LUOSHI_WEBHOOK_URLS"])
+        config.publicBaseURL = try publicBaseURL(environment["LUOSHI_PUBLIC_URL"])
         config.reminders.daysBeforeDue = try positiveNumber(environment, "LUOSHI_REMIND_DAYS_BEFORE", allowZero: true) ?? config.reminders.daysBeforeDue
         config.reminders.daysBeforeDeadline = try positiveNumber(environment, "LUOSHI_DEADLINE_ALERT_DAYS", allowZero: true)
             ?? config.reminders.daysBeforeDeadline
@@ -126,6 +130,17 @@ public struct AppConfig: Sendable {
                            en: "\(name) must be a \(allowZero ? "non-negative" : "positive") whole number; got \"\(text)\"")
         }
         return value
+    }
+
+    /// `LUOSHI_PUBLIC_URL`: an http(s) address without query or fragment; the trailing slash is dropped.
+    static func publicBaseURL(_ value: String?) throws(DomainError) -> String? {
+        guard let value = value?.nonBlank else { return nil }
+        guard let components = URLComponents(string: value), ["http", "https"].contains(components.scheme?.lowercased() ?? ""),
+              components.host?.isEmpty == false, components.query == nil, components.fragment == nil else {
+            throw .invalid("LUOSHI_PUBLIC_URL", zh: "LUOSHI_PUBLIC_URL 应为 http(s) 地址（不含查询参数），实际为“\(value)”",
+                           en: "LUOSHI_PUBLIC_URL must be an http(s) address without a query; got \"\(value)\"")
+        }
+        return value.hasSuffix("/") ? String(value.dropLast()) : value
     }
 
     /// `LUOSHI_WEBHOOK_URLS`: http(s) addresses separated by commas or whitespace.

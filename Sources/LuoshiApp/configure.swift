@@ -23,7 +23,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.migrations.add(LuoshiMigrations.all)
     // The read models, made once here (not lazily by concurrent requests), all asking one watcher.
     app.dataVersions = DataVersionWatcher()
-    _ = (app.catalog, app.ledgerCache, app.securitySettings, app.sessionCache, app.inboxCounts)
+    _ = (app.catalog, app.ledgerCache, app.securitySettings, app.sessionCache, app.inboxCounts, app.pageViews)
     app.lifecycle.use(DataVersionLifecycle())
 
     app.routes.defaultMaxBodySize = ByteCount(value: config.maxBodySize)

@@ -7,7 +7,11 @@ language or display mode, is reached by clicking the links a person would.
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+
 import pytest
+from selenium.webdriver.common.by import By
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
 
@@ -138,3 +142,27 @@ def test_axe_harness_reports_a_planted_violation(site):
 
     broken = site.run_axe_raw({"runOnly": {"type": "rule", "values": ["no-such-rule"]}})
     assert "error" in broken and "no-such-rule" in broken["error"], broken
+
+
+def test_qr_code_opens_this_page(site, luoshi_server, tmp_path):
+    """Each public page's footer QR code, as the browser draws it, decodes (zbarimg from
+    zbar-tools, a real decoder) to the page's absolute address."""
+    zbarimg = shutil.which("zbarimg")
+    assert zbarimg, "zbarimg is missing: apt-get install zbar-tools (.ci/run installs it)"
+    site.open_start("/")
+    pages = [("home", None), ("part", PART_LINK), ("task", TASK_LINK), ("unit", UNIT_LINK)]
+    for label, link in pages:
+        if link:
+            site.click_first(link, f"{label} link")
+        figure = site.driver.find_element(By.CSS_SELECTOR, "footer figure.page-qr")
+        assert figure.text.strip() == "扫一扫在手机打开当前页面", figure.text
+        svg = figure.find_element(By.TAG_NAME, "svg")
+        # Drawn larger than the page shows it, so the screenshot has several pixels per module.
+        site.driver.execute_script("arguments[0].style.width = arguments[0].style.height = '400px'", svg)
+        image = tmp_path / f"{label}.png"
+        image.write_bytes(svg.screenshot_as_png)
+        decoded = subprocess.run([zbarimg, "--raw", "-q", str(image)], capture_output=True, text=True, timeout=30)
+        assert decoded.returncode == 0, f"{label}: zbarimg read no code (exit {decoded.returncode}): {decoded.stderr}"
+        expected = luoshi_server.rstrip("/") + site.path().split("?")[0]
+        assert decoded.stdout.strip() == expected, f"{label}: the code says {decoded.stdout.strip()!r}, the page is {expected!r}"
+        assert svg.get_attribute("aria-label").endswith(expected), svg.get_attribute("aria-label")

@@ -171,7 +171,7 @@ enum BulletinController {
 
     @Sendable static func publicList(_ req: Request) async throws -> Response {
         let plan = try await publicPlan(req)
-        let context = req.pageContext(section: .home)
+        let context = await req.publicPageContext(section: .home)
         let render = {
             let entries = try await BulletinModel.query(on: req.db).filter(\.$plan.$id == plan.id).filter(\.$status == .published)
                 .sort(\.$issueNumber, .descending).all().compactMap { model in
@@ -180,7 +180,7 @@ enum BulletinController {
             return PublicBulletinsPage.render(plan: plan, entries: entries, context: context.with(notice: plan.illustrativeNotice))
         }
         guard req.currentUser == nil else { return req.htmlResponse(try await render()) }
-        return req.htmlResponse(try await req.application.ledgerCache.document("public-bulletins|\(plan.id)|\(context.language.rawValue)|\(context.elder)") {
+        return req.htmlResponse(try await req.application.ledgerCache.document("public-bulletins|\(plan.id)|\(context.language.rawValue)|\(context.elder)|\(context.viewCount ?? -1)") {
             ByteBuffer(string: try await render().renderDocument())
         })
     }
@@ -190,7 +190,7 @@ enum BulletinController {
     @Sendable static func publicBulletin(_ req: Request) async throws -> Response {
         let plan = try await publicPlan(req)
         let issue = try req.intParameter("issue")
-        let context = req.pageContext(section: .home)
+        let context = await req.publicPageContext(section: .home)
         let render = {
             let (model, plan) = try await publishedIssue(req)
             let id = try model.requireID()
@@ -200,7 +200,7 @@ enum BulletinController {
                                              context: context.with(notice: plan.illustrativeNotice))
         }
         guard req.currentUser == nil else { return req.htmlResponse(try await render()) }
-        return req.htmlResponse(try await req.application.ledgerCache.document("public-bulletin|\(plan.id)|\(issue)|\(context.language.rawValue)|\(context.elder)") {
+        return req.htmlResponse(try await req.application.ledgerCache.document("public-bulletin|\(plan.id)|\(issue)|\(context.language.rawValue)|\(context.elder)|\(context.viewCount ?? -1)") {
             ByteBuffer(string: try await render().renderDocument())
         })
     }

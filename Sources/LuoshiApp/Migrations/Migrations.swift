@@ -40,5 +40,7 @@ enum LuoshiMigrations {
         WatchDraftsApart(), IndexReportHistory(),
         // 016: the audit head takes the appended row's hash by a trigger
         AuditHeadFollowsLog(),
+        // 017: view counts of public pages, once per visitor and day
+        CreatePageViews(),
     ]
 }

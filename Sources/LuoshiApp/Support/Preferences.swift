@@ -36,6 +36,23 @@ extension Request {
                     section: section, notice: notice, user: signedInHeader)
     }
 
+    /// The context of a public page: `pageContext` with the page's absolute address for its QR
+    /// code (the configured public address, else the one this server listens on, and the path
+    /// without its query, so every visitor's copy of a cached page shows the same code), and its
+    /// view count, this view counted.
+    func publicPageContext(section: PageContext.Section) async -> PageContext {
+        var context = pageContext(section: section)
+        context.shareURL = publicBaseURL + url.path
+        context.viewCount = await countedView()
+        return context
+    }
+
+    private var publicBaseURL: String {
+        if let configured = application.luoshiConfig.publicBaseURL { return configured }
+        let server = application.http.server.configuration
+        return "http://\(server.hostname):\(server.port)"
+    }
+
     /// The header's view of the signed-in user: only the pages their role may use.
     private var signedInHeader: PageContext.SignedInUser? {
         guard let user = currentUser else { return nil }
@@ -69,13 +86,13 @@ extension Request {
         _ section: PageContext.Section, _ build: (CatalogSnapshot, PageContext) throws -> Node
     ) async throws -> Response {
         let snapshot = try await catalog()
-        let context = pageContext(section: section)
+        let context = await publicPageContext(section: section)
         // A signed-in visitor's header carries their name and sign-out token: render it for them
         // alone, uncached (the cache serves the public, whose pages are all alike).
         if currentUser != nil {
             return htmlResponse(try build(snapshot, context))
         }
-        return try cachedResponse(snapshot, variant: "\(context.language.rawValue)|\(context.elder)") {
+        return try cachedResponse(snapshot, variant: "\(context.language.rawValue)|\(context.elder)|\(context.viewCount ?? -1)") {
             let html = try build(snapshot, context).renderDocument()
             return (ByteBuffer(string: html), .html)
         }

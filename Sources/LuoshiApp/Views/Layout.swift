@@ -24,6 +24,10 @@ struct PageContext: Sendable {
     /// Shown on every page whose data is illustrative.
     var notice: LocalizedText?
     var user: SignedInUser?
+    /// A public page's absolute address, printed as a QR code in the footer (nil on internal pages).
+    var shareURL: String?
+    /// A public page's 浏览次数.
+    var viewCount: Int64?
 
     var strings: Strings { .for(language) }
 }
@@ -58,7 +62,13 @@ enum Layout {
                     content
                 }
                 Node.footer(.class("site-footer")) {
-                    Node.div(.class("bar"), text: s.footerNote)
+                    Node.div(.class("bar")) {
+                        Node.div {
+                            Node.p(text: s.footerNote)
+                            if let views = context.viewCount { Node.p(.class("view-count"), text: s.viewCount(views)) }
+                        }
+                        if let shareURL = context.shareURL { PageQRCode.figure(url: shareURL, strings: s) }
+                    }
                 }
             }
         }

@@ -90,6 +90,12 @@ struct Strings: Sendable {
     let serverErrorMessage: String
     let backHome: String
     let footerNote: String
+    /// 扫一扫在手机打开当前页面, under a public page's QR code.
+    let scanToOpen: String
+    /// 浏览次数 of a public page.
+    let viewCount: @Sendable (Int64) -> String
+    /// The QR code's text alternative, naming the address it encodes.
+    let qrCodeOf: @Sendable (String) -> String
     let account: AccountStrings
     let planImport: PlanImportStrings
     let planManage: PlanManageStrings
@@ -226,6 +232,9 @@ extension Strings {
         serverErrorMessage: "服务器处理请求时出现问题，请稍后再试。",
         backHome: "返回首页",
         footerNote: "本系统公开已印发的重点工作任务分解方案。",
+        scanToOpen: "扫一扫在手机打开当前页面",
+        viewCount: { "浏览次数：\($0)" },
+        qrCodeOf: { "本页地址的二维码：\($0)" },
         account: .chinese,
         planImport: .chinese,
         planManage: .chinese,
@@ -354,6 +363,9 @@ extension Strings {
         serverErrorMessage: "Something went wrong while handling the request. Please try again later.",
         backHome: "Back to home",
         footerNote: "Luoshi publishes issued key-task decomposition plans.",
+        scanToOpen: "Scan to open this page on a phone",
+        viewCount: { "Views: \($0)" },
+        qrCodeOf: { "QR code of this page's address: \($0)" },
         account: .english,
         planImport: .english,
         planManage: .english,

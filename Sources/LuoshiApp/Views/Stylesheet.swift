@@ -97,7 +97,11 @@ legend{font-weight:700;padding:0 .25rem}
 .inline-list li{display:inline}
 .inline-list li+li::before{content:"、"}
 .site-footer{border-top:1px solid var(--line);margin-top:3rem;color:var(--muted)}
-.site-footer .bar{max-width:72rem;margin:0 auto;padding:1rem var(--gap)}
+.site-footer .bar{max-width:72rem;margin:0 auto;padding:1rem var(--gap);display:flex;flex-wrap:wrap;gap:1rem;justify-content:space-between;align-items:flex-start}
+.site-footer .bar p{margin:0 0 .25rem}
+.page-qr{margin:0;text-align:center;font-size:.875rem}
+.page-qr svg{display:block;width:8rem;height:8rem;margin:0 auto .25rem;background:#fff}
+.page-qr path{fill:#000}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 @media (max-width:640px){
   h1{font-size:1.4rem}

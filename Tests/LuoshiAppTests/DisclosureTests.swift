@@ -1,0 +1,99 @@
+import Foundation
+@testable import LuoshiApp
+import LuoshiDomain
+import SQLKit
+import Testing
+import Vapor
+import VaporTesting
+
+/// The disclosure portal's parts of every public page: the QR code of the page's address and
+/// its view count (浏览次数), counted once per visitor and day in the database.
+@Suite("Disclosure: QR codes and view counts")
+struct DisclosureTests {
+    private static func views(_ html: String) -> Int? {
+        guard let range = html.range(of: "浏览次数：") else { return nil }
+        return Int(html[range.upperBound...].prefix { $0.isNumber })
+    }
+
+    private static func get(_ app: Application, _ path: String, agent: String) async throws -> String {
+        var html = ""
+        try await app.testing().test(.GET, path, headers: ["User-Agent": agent]) { res in
+            #expect(res.status == .ok, "\(path)")
+            html = res.body.string
+        }
+        return html
+    }
+
+    @Test func everyPublicPageCarriesTheQRCodeOfItsConfiguredAddress() async throws {
+        try await withLuoshiApp(adjust: { $0.publicBaseURL = "https://dc.yishui.example" }) { app in
+            let plan = try await app.samplePlanID()
+            for path in ["/", "/plans/\(plan)", "/plans/\(plan)/parts/3", "/units", "/leaders", "/plans/\(plan)/bulletins"] {
+                let html = try await Self.get(app, path + "?lang=zh", agent: "qr-test")
+                let address = "https://dc.yishui.example\(path)"
+                #expect(html.contains(#"data-qr="\#(address)""#), "\(path): the code is of the address without its query")
+                #expect(html.contains("扫一扫在手机打开当前页面"), "\(path)")
+                #expect(html.contains(#"aria-label="本页地址的二维码：\#(address)""#), "\(path)")
+            }
+            // Pages behind a sign-in are not public: no code.
+            _ = try await app.makeUser("du.cha", .supervisor)
+            let session = try await app.signIn("du.cha")
+            try await app.testing().test(.GET, "/workbench", headers: session.headers) { res in
+                #expect(res.status == .ok)
+                #expect(!res.body.string.contains("page-qr"))
+            }
+        }
+    }
+
+    @Test func thePublicAddressIsCheckedAtStart() throws {
+        #expect(try AppConfig.fromEnvironment(["LUOSHI_PUBLIC_URL": "https://dc.yishui.gov.cn/"]).publicBaseURL == "https://dc.yishui.gov.cn")
+        #expect(try AppConfig.fromEnvironment([:]).publicBaseURL == nil)
+        for bad in ["dc.yishui.gov.cn", "javascript:alert(1)", "https://dc.yishui.gov.cn/?a=1", "ftp://x"] {
+            #expect(throws: DomainError.self, "\(bad)") { try AppConfig.fromEnvironment(["LUOSHI_PUBLIC_URL": bad]) }
+            do { _ = try AppConfig.fromEnvironment(["LUOSHI_PUBLIC_URL": bad]) } catch { #expect(error.field == "LUOSHI_PUBLIC_URL") }
+        }
+    }
+
+    @Test func aVisitorIsCountedOncePerPageAndDayAndNothingIdentifiesThem() async throws {
+        try await withLuoshiApp { app in
+            app.clock.set(Date(timeIntervalSince1970: 1_689_984_000))  // 2023-07-22 08:00 in Beijing
+            let plan = try await app.samplePlanID()
+            let part = "/plans/\(plan)/parts/3"
+            #expect(Self.views(try await Self.get(app, part, agent: "Browser A")) == 1)
+            #expect(Self.views(try await Self.get(app, part, agent: "Browser A")) == 1, "the same visitor again the same day")
+            #expect(Self.views(try await Self.get(app, part, agent: "Browser B")) == 2)
+            #expect(Self.views(try await Self.get(app, "/plans/\(plan)/parts/4", agent: "Browser A")) == 1, "each page counts apart")
+
+            // The next day the same visitor counts again; the day before leaves nothing behind.
+            app.clock.advance(by: 86_400)
+            #expect(Self.views(try await Self.get(app, part, agent: "Browser A")) == 3)
+            let sql = try #require(app.db as? any SQLDatabase)
+            let days = try await sql.raw("SELECT DISTINCT day FROM page_views").all().map { try $0.decode(column: "day", as: String.self) }
+            #expect(days == ["2023-07-23"])
+            let keys = try await sql.raw("SELECT day FROM page_view_keys").all().map { try $0.decode(column: "day", as: String.self) }
+            #expect(keys == ["2023-07-23"], "the day's hashing key goes with its rows")
+            let visitors = try await sql.raw("SELECT visitor FROM page_views").all().map { try $0.decode(column: "visitor", as: String.self) }
+            #expect(visitors.allSatisfy { $0.count == 32 && !$0.contains("Browser") && !$0.contains("127.0.0.1") })
+
+            // A HEAD request is not a view.
+            try await app.testing().test(.HEAD, part, headers: ["User-Agent": "Browser C"]) { res in #expect(res.status == .ok) }
+            #expect(Self.views(try await Self.get(app, part, agent: "Browser A")) == 3)
+        }
+    }
+
+    @Test func twoInstancesShareTheCount() async throws {
+        try await withLuoshiApp { app in
+            let plan = try await app.samplePlanID()
+            let task = "/plans/\(plan)/parts/2"
+            app.pageViews.totalsMaxAge = .zero
+            #expect(Self.views(try await Self.get(app, task, agent: "Phone")) == 1)
+            try await withSecondInstance(of: app) { second in
+                second.pageViews.totalsMaxAge = .zero
+                let again = try await Self.get(second, task, agent: "Phone")
+                #expect(Self.views(again) == 1, "the same visitor through the other instance")
+                let other = try await Self.get(second, task, agent: "Desktop")
+                #expect(Self.views(other) == 2)
+            }
+            #expect(Self.views(try await Self.get(app, task, agent: "Tablet")) == 3)
+        }
+    }
+}
