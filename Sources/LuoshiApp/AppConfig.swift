@@ -35,6 +35,8 @@ public struct AppConfig: Sendable {
     /// The address the public reaches the site at (`LUOSHI_PUBLIC_URL`, e.g. `https://dc.yishui.gov.cn`),
     /// for the QR code of every public page. Unset, it is the address `serve` listens on.
     public var publicBaseURL: String?
+    /// Who runs the site, as every page's footer states it (`LUOSHI_SITE_*`).
+    public var site = SiteIdentity()
     /// When reminders go out (`LUOSHI_REMIND_DAYS_BEFORE`, default 3; `LUOSHI_DEADLINE_ALERT_DAYS`, default 7).
     public var reminders: Reminders.Settings = .standard
     /// Seconds between the in-server scheduler's runs (`LUOSHI_SCHEDULER_INTERVAL`, default 60; 0 turns it off).
@@ -88,6 +90,7 @@ public struct AppConfig: Sendable {
         config.smtp = try SMTPSettings.fromEnvironment(environment)
         config.webhookURLs = try webhookURLs(environment["LUOSHI_WEBHOOK_URLS"])
         config.publicBaseURL = try publicBaseURL(environment["LUOSHI_PUBLIC_URL"])
+        config.site = try SiteIdentity.fromEnvironment(environment)
         config.reminders.daysBeforeDue = try positiveNumber(environment, "LUOSHI_REMIND_DAYS_BEFORE", allowZero: true) ?? config.reminders.daysBeforeDue
         config.reminders.daysBeforeDeadline = try positiveNumber(environment, "LUOSHI_DEADLINE_ALERT_DAYS", allowZero: true)
             ?? config.reminders.daysBeforeDeadline
@@ -227,5 +230,60 @@ public struct SMTPSettings: Sendable, Equatable {
                            en: "Signing in to the mail server needs TLS (LUOSHI_SMTP_TLS=1) so the password is not sent in clear")
         }
         return SMTPSettings(host: host, port: port, from: from, username: username, password: password, tls: tls)
+    }
+}
+
+/// The identity a government website shows in its footer: who runs it (主办单位), the national
+/// website code (网站标识码, 10 digits), the ICP filing (ICP备案号) and the public-security filing
+/// (公安机关备案号), and a contact address. Each is optional; an unset one is not shown.
+public struct SiteIdentity: Sendable, Equatable {
+    /// `LUOSHI_SITE_ORGANISER`, e.g. 沂水县人民政府办公室.
+    public var organiser: String?
+    /// `LUOSHI_SITE_CODE`, e.g. 3713230001.
+    public var websiteCode: String?
+    /// `LUOSHI_SITE_ICP`, e.g. 鲁ICP备05000000号-1.
+    public var icpFiling: String?
+    /// `LUOSHI_SITE_PSB`, e.g. 鲁公网安备37132302000001号.
+    public var publicSecurityFiling: String?
+    /// `LUOSHI_SITE_EMAIL`.
+    public var contactEmail: String?
+
+    public init(organiser: String? = nil, websiteCode: String? = nil, icpFiling: String? = nil, publicSecurityFiling: String? = nil,
+                contactEmail: String? = nil) {
+        self.organiser = organiser
+        self.websiteCode = websiteCode
+        self.icpFiling = icpFiling
+        self.publicSecurityFiling = publicSecurityFiling
+        self.contactEmail = contactEmail
+    }
+
+    /// The digits of the public-security filing, which its query page is addressed by.
+    public var publicSecurityNumber: String? {
+        publicSecurityFiling.map { String($0.filter(\.isASCII).filter(\.isNumber)) }.flatMap(\.nonBlank)
+    }
+
+    static func fromEnvironment(_ environment: [String: String]) throws(DomainError) -> SiteIdentity {
+        func text(_ name: String) throws(DomainError) -> String? {
+            guard let value = environment[name]?.trimmingCharacters(in: .whitespaces).nonBlank else { return nil }
+            guard value.count <= 80, !value.contains(where: { $0.isNewline }) else {
+                throw .invalid(name, zh: "\(name) 应为一行、不超过 80 字", en: "\(name) must be one line of at most 80 characters")
+            }
+            return value
+        }
+        let site = SiteIdentity(organiser: try text("LUOSHI_SITE_ORGANISER"), websiteCode: try text("LUOSHI_SITE_CODE"),
+                                icpFiling: try text("LUOSHI_SITE_ICP"), publicSecurityFiling: try text("LUOSHI_SITE_PSB"),
+                                contactEmail: try text("LUOSHI_SITE_EMAIL"))
+        if let code = site.websiteCode, code.count != 10 || !code.allSatisfy({ $0.isASCII && $0.isNumber }) {
+            throw .invalid("LUOSHI_SITE_CODE", zh: "LUOSHI_SITE_CODE（网站标识码）应为 10 位数字，实际为“\(code)”",
+                           en: "LUOSHI_SITE_CODE (the website code) must be 10 digits; got \"\(code)\"")
+        }
+        if let filing = site.publicSecurityFiling, site.publicSecurityNumber == nil {
+            throw .invalid("LUOSHI_SITE_PSB", zh: "LUOSHI_SITE_PSB（公安机关备案号）应含备案编号，实际为“\(filing)”",
+                           en: "LUOSHI_SITE_PSB (the public-security filing) must contain its number; got \"\(filing)\"")
+        }
+        if let email = site.contactEmail, !EmailAddress.isValid(email) {
+            throw .invalid("LUOSHI_SITE_EMAIL", zh: "LUOSHI_SITE_EMAIL 不是有效的邮箱地址", en: "LUOSHI_SITE_EMAIL is not an email address")
+        }
+        return site
     }
 }

@@ -53,6 +53,33 @@ struct DisclosureTests {
         }
     }
 
+    @Test func theFooterStatesWhoRunsTheSite() async throws {
+        let environment = ["LUOSHI_SITE_ORGANISER": "沂水县人民政府办公室", "LUOSHI_SITE_CODE": "3713230001",
+                           "LUOSHI_SITE_ICP": "鲁ICP备05000000号-1", "LUOSHI_SITE_PSB": "鲁公网安备 37132302000001号",
+                           "LUOSHI_SITE_EMAIL": "duchashi@yishui.example"]
+        let site = try AppConfig.fromEnvironment(environment).site
+        #expect(site.publicSecurityNumber == "37132302000001")
+        try await withLuoshiApp(adjust: { $0.site = site }) { app in
+            let html = try await Self.get(app, "/units", agent: "identity-test")
+            for text in ["主办单位：沂水县人民政府办公室", "网站标识码：3713230001", #"<a href="https://beian.miit.gov.cn/">鲁ICP备05000000号-1</a>"#,
+                         #"<a href="https://beian.mps.gov.cn/#/query/webSearch?code=37132302000001">鲁公网安备 37132302000001号</a>"#,
+                         #"<a href="mailto:duchashi@yishui.example">duchashi@yishui.example</a>"#] {
+                #expect(html.contains(text), "\(text)")
+            }
+        }
+        try await withLuoshiApp { app in
+            let html = try await Self.get(app, "/units", agent: "identity-test")
+            #expect(!html.contains("site-identity"), "nothing configured, nothing shown")
+        }
+        func field(_ name: String, _ value: String) -> String? {
+            do { _ = try AppConfig.fromEnvironment([name: value]); return nil } catch { return error.field }
+        }
+        #expect(field("LUOSHI_SITE_CODE", "371323") == "LUOSHI_SITE_CODE")
+        #expect(field("LUOSHI_SITE_PSB", "鲁公网安备") == "LUOSHI_SITE_PSB")
+        #expect(field("LUOSHI_SITE_EMAIL", "a@b\nBcc: c@d") == "LUOSHI_SITE_EMAIL")
+        #expect(field("LUOSHI_SITE_ORGANISER", String(repeating: "县", count: 81)) == "LUOSHI_SITE_ORGANISER")
+    }
+
     @Test func aVisitorIsCountedOncePerPageAndDayAndNothingIdentifiesThem() async throws {
         try await withLuoshiApp { app in
             app.clock.set(Date(timeIntervalSince1970: 1_689_984_000))  // 2023-07-22 08:00 in Beijing

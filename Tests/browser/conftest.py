@@ -181,7 +181,11 @@ def luoshi():
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
     # The database (which keeps the uploaded evidence too) lives in the test's own folder.
-    env = dict(os.environ, DATABASE_URL=f"sqlite://{db_path}")
+    env = dict(os.environ, DATABASE_URL=f"sqlite://{db_path}",
+               # The footer's site identity, as a county would configure it (axe checks it too).
+               LUOSHI_SITE_ORGANISER="沂水县人民政府办公室", LUOSHI_SITE_CODE="3713230001",
+               LUOSHI_SITE_ICP="鲁ICP备05000000号-1", LUOSHI_SITE_PSB="鲁公网安备37132302000001号",
+               LUOSHI_SITE_EMAIL="duchashi@yishui.example")
     env.pop("LUOSHI_ATTACHMENT_DIR", None)
     cmd = [binary, "serve", "--sample", "--hostname", "127.0.0.1", "--port", str(port)]
 

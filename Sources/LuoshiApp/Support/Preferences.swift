@@ -33,7 +33,7 @@ extension Request {
 
     func pageContext(section: PageContext.Section, notice: LocalizedText? = nil) -> PageContext {
         PageContext(language: language, elder: elderMode, currentPath: Preferences.safeReturnPath(url.string),
-                    section: section, notice: notice, user: signedInHeader)
+                    section: section, notice: notice, user: signedInHeader, site: application.luoshiConfig.site)
     }
 
     /// The context of a public page: `pageContext` with the page's absolute address for its QR

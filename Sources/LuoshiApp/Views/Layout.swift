@@ -28,6 +28,8 @@ struct PageContext: Sendable {
     var shareURL: String?
     /// A public page's 浏览次数.
     var viewCount: Int64?
+    /// Who runs the site, for the footer.
+    var site = SiteIdentity()
 
     var strings: Strings { .for(language) }
 }
@@ -69,6 +71,7 @@ enum Layout {
                         }
                         if let shareURL = context.shareURL { PageQRCode.figure(url: shareURL, strings: s) }
                     }
+                    siteIdentity(context)
                 }
             }
         }
@@ -112,6 +115,23 @@ enum Layout {
                 }
             }
         }
+    }
+
+    /// 主办单位, 网站标识码, the two filings and the contact address, those that are configured.
+    private static func siteIdentity(_ context: PageContext) -> Node {
+        let s = context.strings, site = context.site
+        var items: [Node] = []
+        if let organiser = site.organiser { items.append(.li(text: s.siteOrganiser(organiser))) }
+        if let code = site.websiteCode { items.append(.li(text: s.websiteCode(code))) }
+        if let icp = site.icpFiling { items.append(.li { Node.a(.href("https://beian.miit.gov.cn/"), text: icp) }) }
+        if let filing = site.publicSecurityFiling, let number = site.publicSecurityNumber {
+            items.append(.li { Node.a(.href("https://beian.mps.gov.cn/#/query/webSearch?code=\(number)"), text: filing) })
+        }
+        if let email = site.contactEmail {
+            items.append(.li { Node.span(text: s.contactEmail); Node.a(.href("mailto:\(email)"), text: email) })
+        }
+        guard !items.isEmpty else { return .fragment([]) }
+        return .div(.class("bar site-identity")) { Node.ul(.ariaLabel(s.siteIdentity)) { items } }
     }
 
     /// Language and display mode as plain links: they work without JavaScript.

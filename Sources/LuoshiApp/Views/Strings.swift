@@ -94,6 +94,10 @@ struct Strings: Sendable {
     let scanToOpen: String
     /// 浏览次数 of a public page.
     let viewCount: @Sendable (Int64) -> String
+    let siteIdentity: String
+    let siteOrganiser: @Sendable (String) -> String
+    let websiteCode: @Sendable (String) -> String
+    let contactEmail: String
     /// The QR code's text alternative, naming the address it encodes.
     let qrCodeOf: @Sendable (String) -> String
     let account: AccountStrings
@@ -234,6 +238,10 @@ extension Strings {
         footerNote: "本系统公开已印发的重点工作任务分解方案。",
         scanToOpen: "扫一扫在手机打开当前页面",
         viewCount: { "浏览次数：\($0)" },
+        siteIdentity: "网站信息",
+        siteOrganiser: { "主办单位：\($0)" },
+        websiteCode: { "网站标识码：\($0)" },
+        contactEmail: "联系邮箱：",
         qrCodeOf: { "本页地址的二维码：\($0)" },
         account: .chinese,
         planImport: .chinese,
@@ -365,6 +373,10 @@ extension Strings {
         footerNote: "Luoshi publishes issued key-task decomposition plans.",
         scanToOpen: "Scan to open this page on a phone",
         viewCount: { "Views: \($0)" },
+        siteIdentity: "About this site",
+        siteOrganiser: { "Run by \($0)" },
+        websiteCode: { "Website code \($0)" },
+        contactEmail: "Contact: ",
         qrCodeOf: { "QR code of this page's address: \($0)" },
         account: .english,
         planImport: .english,

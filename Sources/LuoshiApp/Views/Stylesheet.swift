@@ -99,6 +99,7 @@ legend{font-weight:700;padding:0 .25rem}
 .site-footer{border-top:1px solid var(--line);margin-top:3rem;color:var(--muted)}
 .site-footer .bar{max-width:72rem;margin:0 auto;padding:1rem var(--gap);display:flex;flex-wrap:wrap;gap:1rem;justify-content:space-between;align-items:flex-start}
 .site-footer .bar p{margin:0 0 .25rem}
+.site-identity ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1.25rem}
 .page-qr{margin:0;text-align:center;font-size:.875rem}
 .page-qr svg{display:block;width:8rem;height:8rem;margin:0 auto .25rem;background:#fff}
 .page-qr path{fill:#000}
