@@ -14,7 +14,7 @@ enum SiteURL: Sendable, Hashable {
     case leaders
     case leader(UUID)
     /// Sets the language or display mode and returns to `returnTo`.
-    case preferences(language: Language? = nil, elder: Bool? = nil, returnTo: String)
+    case preferences(language: Language? = nil, elder: Bool? = nil, highContrast: Bool? = nil, returnTo: String)
     case stylesheet
     case login(next: String?)
     case logout
@@ -130,10 +130,11 @@ enum SiteURL: Sendable, Hashable {
         case .unit(let id): "/units/\(id.uuidString.lowercased())"
         case .leaders: "/leaders"
         case .leader(let id): "/leaders/\(id.uuidString.lowercased())"
-        case .preferences(let language, let elder, let returnTo):
+        case .preferences(let language, let elder, let highContrast, let returnTo):
             "/preferences?" + [
                 language.map { "lang=\($0.rawValue)" },
                 elder.map { "elder=\($0 ? 1 : 0)" },
+                highContrast.map { "contrast=\($0 ? 1 : 0)" },
                 "return=" + (returnTo.addingPercentEncoding(withAllowedCharacters: .urlQueryValueAllowed) ?? "/"),
             ].compactMap { $0 }.joined(separator: "&")
         case .stylesheet: "/assets/luoshi-\(Stylesheet.fingerprint).css"

@@ -44,6 +44,31 @@ struct DisclosureTests {
         }
     }
 
+    @Test func highContrastIsAChoiceRememberedLikeTheOthersAndCachedApart() async throws {
+        try await withLuoshiApp { app in
+            var cookie = ""
+            try await app.testing().test(.GET, "/preferences?contrast=1&return=/units") { res in
+                #expect(res.status == .seeOther)
+                #expect(res.headers.first(name: .location) == "/units")
+                let value = try #require(res.headers.setCookie?[Preferences.contrastCookie])
+                #expect(value.string == "high" && value.isHTTPOnly && value.maxAge == 365 * 24 * 3600)
+                cookie = "\(Preferences.contrastCookie)=\(value.string)"
+            }
+            try await app.testing().test(.GET, "/units", headers: ["Cookie": cookie, "User-Agent": "c"]) { res in
+                #expect(res.body.string.contains(#"<html lang="zh-CN" class="standard contrast">"#))
+                #expect(res.body.string.contains(#"<a href="/preferences?contrast=1&amp;return=/units" aria-current="true">高对比度</a>"#))
+            }
+            // The same page for a visitor without the choice is not the high-contrast copy.
+            try await app.testing().test(.GET, "/units", headers: ["User-Agent": "c"]) { res in
+                #expect(res.body.string.contains(#"<html lang="zh-CN" class="standard">"#))
+            }
+            try await app.testing().test(.GET, "/preferences?contrast=yes&return=/units") { res in
+                #expect(res.status == .seeOther)
+                #expect(res.headers.setCookie?[Preferences.contrastCookie] == nil, "an unknown value is ignored")
+            }
+        }
+    }
+
     @Test func thePublicAddressIsCheckedAtStart() throws {
         #expect(try AppConfig.fromEnvironment(["LUOSHI_PUBLIC_URL": "https://dc.yishui.gov.cn/"]).publicBaseURL == "https://dc.yishui.gov.cn")
         #expect(try AppConfig.fromEnvironment([:]).publicBaseURL == nil)

@@ -166,3 +166,45 @@ def test_qr_code_opens_this_page(site, luoshi_server, tmp_path):
         expected = luoshi_server.rstrip("/") + site.path().split("?")[0]
         assert decoded.stdout.strip() == expected, f"{label}: the code says {decoded.stdout.strip()!r}, the page is {expected!r}"
         assert svg.get_attribute("aria-label").endswith(expected), svg.get_attribute("aria-label")
+
+
+CONTRAST_LINK = {"zh-CN": "高对比度", "en": "High contrast"}
+
+
+@pytest.mark.parametrize("lang, elder", MODES)
+def test_high_contrast_mode_passes_axe(site, lang, elder):
+    """无障碍浏览: the high-contrast switch, clicked like any other, gives light text on black
+    on every public page (home, part, task, unit, bulletins), with 0 axe violations, also at 375 px."""
+    open_home_in_mode(site, lang, elder)
+    site.click_link_text(CONTRAST_LINK[lang])
+    assert site.path() == "/", site.path()
+    problems = []
+
+    def check(label):
+        assert_mode(site, lang, elder)
+        assert "contrast" in site.html_classes(), f"{site.path()}: not in high contrast: {site.html_classes()}"
+        colours = site.driver.execute_script(
+            "const s = getComputedStyle(document.body), a = document.querySelector('main a');"
+            " return [s.backgroundColor, s.color, a ? getComputedStyle(a).color : ''];"
+        )
+        assert colours[:2] == ["rgb(0, 0, 0)", "rgb(255, 255, 255)"], f"{site.path()}: body colours {colours}"
+        assert colours[2] in ("", "rgb(255, 255, 0)"), f"{site.path()}: link colour {colours[2]}"
+        site.screenshot(label)
+        report = site.axe_report(label)
+        if report:
+            problems.append(report)
+
+    check("home-contrast")
+    site.click_first(PART_LINK, "part link")
+    check("part-contrast")
+    site.click_first(TASK_LINK, "task link")
+    check("task-contrast")
+    site.click_first(UNIT_LINK, "unit link")
+    check("unit-contrast")
+    site.driver.set_window_size(*NARROW)
+    site.open_start("/")
+    check("home-contrast-375")
+    overflow = horizontal_overflow(site)
+    if overflow:
+        problems.append(overflow)
+    assert not problems, "high-contrast problems:\n\n" + "\n\n".join(problems)

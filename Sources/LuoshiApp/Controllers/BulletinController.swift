@@ -180,7 +180,7 @@ enum BulletinController {
             return PublicBulletinsPage.render(plan: plan, entries: entries, context: context.with(notice: plan.illustrativeNotice))
         }
         guard req.currentUser == nil else { return req.htmlResponse(try await render()) }
-        return req.htmlResponse(try await req.application.ledgerCache.document("public-bulletins|\(plan.id)|\(context.language.rawValue)|\(context.elder)|\(context.viewCount ?? -1)") {
+        return req.htmlResponse(try await req.application.ledgerCache.document("public-bulletins|\(plan.id)|\(context.displayKey)|\(context.viewCount ?? -1)") {
             ByteBuffer(string: try await render().renderDocument())
         })
     }
@@ -200,7 +200,7 @@ enum BulletinController {
                                              context: context.with(notice: plan.illustrativeNotice))
         }
         guard req.currentUser == nil else { return req.htmlResponse(try await render()) }
-        return req.htmlResponse(try await req.application.ledgerCache.document("public-bulletin|\(plan.id)|\(issue)|\(context.language.rawValue)|\(context.elder)|\(context.viewCount ?? -1)") {
+        return req.htmlResponse(try await req.application.ledgerCache.document("public-bulletin|\(plan.id)|\(issue)|\(context.displayKey)|\(context.viewCount ?? -1)") {
             ByteBuffer(string: try await render().renderDocument())
         })
     }

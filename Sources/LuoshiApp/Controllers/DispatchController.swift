@@ -198,7 +198,7 @@ enum DispatchController {
         let scope = try dashboardScope(user, snapshot: snapshot)
         let cache = req.application.ledgerCache
         let context = req.pageContext(section: .workbench)
-        let key = "dashboard|\(plan.id)|\(asOf.iso)|\(scope.cacheKey)|\(context.language.rawValue)|\(context.elder)|\(snapshot.version)"
+        let key = "dashboard|\(plan.id)|\(asOf.iso)|\(scope.cacheKey)|\(context.displayKey)|\(snapshot.version)"
         return try await req.personalPage(key) {
             let content = try await cache.fragment(key) {
                 Node.prerender(DashboardPage.content(try await dashboardModel(req, plan: plan, snapshot: snapshot, asOf: asOf, scope: scope,
@@ -296,7 +296,7 @@ enum DispatchController {
         let (plan, snapshot, _) = try await plan(req)
         let asOf = try await asOf(req, plan: plan)
         let context = req.pageContext(section: .workbench)
-        let key = "ledger|\(plan.id)|\(asOf.iso)|\(req.url.query ?? "")|\(context.language.rawValue)|\(context.elder)|\(snapshot.version)"
+        let key = "ledger|\(plan.id)|\(asOf.iso)|\(req.url.query ?? "")|\(context.displayKey)|\(snapshot.version)"
         return try await req.personalPage(key) { try await ledgerPage(req, plan: plan, snapshot: snapshot, asOf: asOf, key: key, context: context) }
     }
 

@@ -12,7 +12,7 @@ enum SiteController {
         routes.on(.GET, SiteURL.Route.metrics, requires: .readPublic, use: metrics)
     }
 
-    /// `GET /preferences?lang=en&elder=1&return=/units`: remembers the choice in a cookie for a
+    /// `GET /preferences?lang=en&elder=1&contrast=1&return=/units`: remembers the choice in a cookie for a
     /// year and goes back. Unknown values are ignored; only local return paths are followed.
     @Sendable static func preferences(_ req: Request) async throws -> Response {
         let response = req.redirect(to: Preferences.safeReturnPath(req.query[String.self, at: "return"]), redirectType: .normal)
@@ -25,6 +25,9 @@ enum SiteController {
         }
         if let elder = req.query[String.self, at: "elder"], elder == "1" || elder == "0" {
             response.cookies[Preferences.modeCookie] = cookie(elder == "1" ? Preferences.elderValue : "standard")
+        }
+        if let contrast = req.query[String.self, at: "contrast"], contrast == "1" || contrast == "0" {
+            response.cookies[Preferences.contrastCookie] = cookie(contrast == "1" ? Preferences.highContrastValue : "standard")
         }
         return response
     }

@@ -7,6 +7,8 @@ enum Preferences {
     static let languageCookie = "luoshi_lang"
     static let modeCookie = "luoshi_mode"
     static let elderValue = "elder"
+    static let contrastCookie = "luoshi_contrast"
+    static let highContrastValue = "high"
 
     /// Only a local path may be returned to: "/units", never "//evil.example" or "https://…".
     static func safeReturnPath(_ candidate: String?) -> String {
@@ -19,6 +21,7 @@ enum Preferences {
 extension Request {
     var language: Language { Language(preference: parsedCookies[Preferences.languageCookie]?.string) }
     var elderMode: Bool { parsedCookies[Preferences.modeCookie]?.string == Preferences.elderValue }
+    var highContrast: Bool { parsedCookies[Preferences.contrastCookie]?.string == Preferences.highContrastValue }
 
     private struct CookiesKey: StorageKey { typealias Value = HTTPCookies }
 
@@ -32,7 +35,7 @@ extension Request {
     }
 
     func pageContext(section: PageContext.Section, notice: LocalizedText? = nil) -> PageContext {
-        PageContext(language: language, elder: elderMode, currentPath: Preferences.safeReturnPath(url.string),
+        PageContext(language: language, elder: elderMode, highContrast: highContrast, currentPath: Preferences.safeReturnPath(url.string),
                     section: section, notice: notice, user: signedInHeader, site: application.luoshiConfig.site)
     }
 
@@ -92,7 +95,7 @@ extension Request {
         if currentUser != nil {
             return htmlResponse(try build(snapshot, context))
         }
-        return try cachedResponse(snapshot, variant: "\(context.language.rawValue)|\(context.elder)|\(context.viewCount ?? -1)") {
+        return try cachedResponse(snapshot, variant: "\(context.displayKey)|\(context.viewCount ?? -1)") {
             let html = try build(snapshot, context).renderDocument()
             return (ByteBuffer(string: html), .html)
         }

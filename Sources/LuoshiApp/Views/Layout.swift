@@ -18,6 +18,8 @@ struct PageContext: Sendable {
 
     var language: Language
     var elder: Bool
+    /// 无障碍浏览: light text on black, yellow links, white rules.
+    var highContrast = false
     /// The path and query of this page, for the language and mode switches to return to.
     var currentPath: String
     var section: Section
@@ -32,6 +34,9 @@ struct PageContext: Sendable {
     var site = SiteIdentity()
 
     var strings: Strings { .for(language) }
+
+    /// What a cached page differs by besides its data: language, type size and colours.
+    var displayKey: String { "\(language.rawValue)|\(elder)|\(highContrast)" }
 }
 
 struct Crumb: Sendable {
@@ -45,7 +50,7 @@ struct Crumb: Sendable {
 enum Layout {
     static func page(title: String, context: PageContext, crumbs: [Crumb] = [], content: [Node]) -> Node {
         let s = context.strings
-        return .html(.lang(context.language.tag), .class(context.elder ? "elder" : "standard")) {
+        return .html(.lang(context.language.tag), .class((context.elder ? "elder" : "standard") + (context.highContrast ? " contrast" : ""))) {
             Node.head {
                 Node.meta(.charset("utf-8"))
                 Node.meta(.name("viewport"), .content("width=device-width, initial-scale=1"))
@@ -157,6 +162,16 @@ enum Layout {
                 }
             }
         }
+        func contrastLink(_ high: Bool, _ label: String) -> Node {
+            let url = SiteURL.preferences(highContrast: high, returnTo: context.currentPath).path
+            return .li {
+                if context.highContrast == high {
+                    Node.a(.href(url), .ariaCurrent("true"), text: label)
+                } else {
+                    Node.a(.href(url), text: label)
+                }
+            }
+        }
         return .div(.class("switches")) {
             Node.div(.class("bar")) {
                 Node.nav(.ariaLabel(s.languageSwitch)) {
@@ -169,6 +184,12 @@ enum Layout {
                     Node.ul {
                         modeLink(false, s.elderModeOff)
                         modeLink(true, s.elderModeOn)
+                    }
+                }
+                Node.nav(.ariaLabel(s.contrastSwitch)) {
+                    Node.ul {
+                        contrastLink(false, s.contrastOff)
+                        contrastLink(true, s.contrastOn)
                     }
                 }
             }

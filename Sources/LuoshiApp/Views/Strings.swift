@@ -17,6 +17,10 @@ struct Strings: Sendable {
     let displayMode: String
     let elderModeOn: String
     let elderModeOff: String
+    /// 无障碍浏览: the colour switch.
+    let contrastSwitch: String
+    let contrastOn: String
+    let contrastOff: String
     let breadcrumb: String
 
     let plan: String
@@ -136,6 +140,9 @@ extension Strings {
         displayMode: "显示模式",
         elderModeOn: "长者模式",
         elderModeOff: "标准模式",
+        contrastSwitch: "无障碍浏览",
+        contrastOn: "高对比度",
+        contrastOff: "标准配色",
         breadcrumb: "当前位置",
         plan: "方案",
         plans: "方案",
@@ -271,6 +278,9 @@ extension Strings {
         displayMode: "Display mode",
         elderModeOn: "Elder mode",
         elderModeOff: "Standard mode",
+        contrastSwitch: "Accessible view",
+        contrastOn: "High contrast",
+        contrastOff: "Standard colours",
         breadcrumb: "Breadcrumb",
         plan: "Plan",
         plans: "Plans",

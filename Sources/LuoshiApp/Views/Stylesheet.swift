@@ -5,6 +5,13 @@ enum Stylesheet {
     static let css: String = #"""
 :root{--ink:#1a1a1a;--muted:#4a4a4a;--line:#c8c8c8;--paper:#fff;--band:#f4f1ec;--red:#a50f0f;--link:#0a4d94;--focus:#ffbf47;--base:16px;--target:44px;--gap:1rem}
 html.elder{--base:22px;--target:48px;--gap:1.5rem}
+html.contrast{--ink:#fff;--muted:#fff;--line:#fff;--paper:#000;--band:#000;--red:#000;--link:#ff0;--focus:#0ff}
+html.contrast body{background:#000;color:#fff}
+html.contrast body *:not(svg):not(svg *){background-color:transparent!important;color:#fff!important;border-color:#fff!important;box-shadow:none!important}
+html.contrast body a:not(svg *),html.contrast body a *:not(svg *){color:#ff0!important;text-decoration:underline!important}
+html.contrast a:focus-visible,html.contrast button:focus-visible,html.contrast summary:focus-visible,html.contrast [tabindex]:focus-visible{outline:3px solid #0ff!important}
+html.contrast .page-qr svg{background:#fff!important}
+html.contrast body .skip-link{background-color:#000!important}
 *{box-sizing:border-box}
 html{font-size:var(--base);-webkit-text-size-adjust:100%}
 body{margin:0;color:var(--ink);background:var(--paper);font-family:"PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC","WenQuanYi Micro Hei",system-ui,sans-serif;line-height:1.7}
