@@ -79,6 +79,24 @@ public enum Bulletin {
         public var reporting: [Reporting]
         public var praised: [String]
         public var criticisms: [Criticism]
+        /// Every task's verified state, for the public progress pages (nil in snapshots taken
+        /// before it was kept).
+        public var tasks: [TaskState]?
+    }
+
+    /// A task as the bulletin verified it: its colour, status and verified progress.
+    public struct TaskState: Sendable, Hashable, Codable {
+        public var taskID: UUID
+        public var colour: Colour
+        public var status: ProgressStatus
+        public var verified: Double?
+
+        public init(taskID: UUID, colour: Colour, status: ProgressStatus, verified: Double?) {
+            self.taskID = taskID
+            self.colour = colour
+            self.status = status
+            self.verified = verified
+        }
     }
 
     /// Takes a snapshot of `rows` (the ledger as of the round's due date) and the round's
@@ -96,7 +114,8 @@ public enum Bulletin {
                         byPart: BulletinFigures.byPart(rows, parts: parts), byLeader: BulletinFigures.byLeader(rows, leaders: leaders),
                         byUnit: BulletinFigures.byUnit(rows, units: units),
                         lagging: BulletinFigures.tasks(rows, in: .lagging).map(line), overdue: BulletinFigures.tasks(rows, in: .overdue).map(line),
-                        reporting: reporting, praised: praised(rows, units: units, reporting: reporting), criticisms: criticisms)
+                        reporting: reporting, praised: praised(rows, units: units, reporting: reporting), criticisms: criticisms,
+                        tasks: rows.map { TaskState(taskID: $0.task.id, colour: $0.colour, status: $0.status, verified: $0.verified) })
     }
 
     /// Lead units with missing or late reports, in the directory's order.

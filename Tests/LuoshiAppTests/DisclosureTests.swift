@@ -1,3 +1,4 @@
+import Fluent
 import Foundation
 @testable import LuoshiApp
 import LuoshiDomain
@@ -66,6 +67,48 @@ struct DisclosureTests {
                 #expect(res.status == .seeOther)
                 #expect(res.headers.setCookie?[Preferences.contrastCookie] == nil, "an unknown value is ignored")
             }
+        }
+    }
+
+    /// 公开进度 comes from published bulletins only: the sample's 第2期 (May), then, once the
+    /// office publishes June, 第3期; a draft changes nothing the public sees.
+    @Test func publicProgressIsWhatTheLatestPublishedBulletinVerified() async throws {
+        try await withSampleLedger { app, planID in
+            let office = try await app.signIn("du.cha")
+            let may = try #require(try await BulletinModel.query(on: app.db).filter(\.$issueNumber == 2).first())
+            let mayTasks = try #require(try BulletinStore.snapshot(of: may).tasks)
+            let lagging = try #require(mayTasks.first { $0.status == .lagging })
+            var html = try await Self.get(app, "/plans/\(planID)", agent: "progress")
+            #expect(html.contains("公开进度") && html.contains("第2期督查通报（2023年5月）"))
+            #expect(html.contains(#"<a href="/plans/\#(planID.uuidString.lowercased())/bulletins/2">"#))
+            html = try await Self.get(app, "/tasks/\(lagging.taskID.uuidString.lowercased())", agent: "progress")
+            #expect(html.contains(#"<span class="light light-\#(lagging.colour.rawValue)">"#) && html.contains("进度滞后"))
+            #expect(html.contains("第2期督查通报（2023年5月）"))
+
+            // A June draft is not public.
+            let june = try await BulletinHTTPTests.juneRound(app, planID)
+            var (status, _) = try await BulletinHTTPTests.post(app, "/plans/\(planID)/bulletin-issues", office, [("round", june.id.uuidString)])
+            #expect(status == .seeOther)
+            let draft = try await BulletinHTTPTests.draft(app)
+            html = try await Self.get(app, "/plans/\(planID)", agent: "progress")
+            #expect(html.contains("第2期督查通报（2023年5月）") && !html.contains("第3期"))
+
+            // Published, it is what the plan and task pages show (not a page kept from before).
+            (status, _) = try await BulletinHTTPTests.post(app, "/bulletins/\(try draft.requireID())/publish", office, [("version", "1")])
+            #expect(status == .seeOther)
+            let published = try #require(try await BulletinModel.find(try draft.requireID(), on: app.db))
+            let juneState = try #require(try BulletinStore.snapshot(of: published).tasks?.first { $0.taskID == lagging.taskID })
+            html = try await Self.get(app, "/plans/\(planID)", agent: "progress")
+            #expect(html.contains("第3期督查通报（2023年6月）") && !html.contains("第2期督查通报"))
+            html = try await Self.get(app, "/tasks/\(lagging.taskID.uuidString.lowercased())", agent: "progress")
+            #expect(html.contains(#"<span class="light light-\#(juneState.colour.rawValue)">"#) && html.contains(juneState.status.text.zh))
+        }
+    }
+
+    @Test func withoutAPublishedBulletinThereIsNoProgressToShow() async throws {
+        try await withLuoshiApp { app in
+            let html = try await Self.get(app, "/", agent: "progress")
+            #expect(html.contains("尚未发布督查通报，暂无经核实的公开进度。"))
         }
     }
 

@@ -16,18 +16,30 @@ enum PublicPagesController {
     }
 
     @Sendable static func home(_ req: Request) async throws -> Response {
-        try await req.page(.home) { snapshot, context in
-            let model = try PlanOverviewPage.query(snapshot, planID: nil)
+        let progress = try await publicProgress(req, planID: try await req.catalog().publicPlans.first?.id)
+        return try await req.page(.home, variant: progress.variant) { snapshot, context in
+            var model = try PlanOverviewPage.query(snapshot, planID: nil)
+            model.progress = progress.value
             return PlanOverviewPage.render(model, context: context.with(notice: model.plan?.illustrativeNotice))
         }
     }
 
     @Sendable static func plan(_ req: Request) async throws -> Response {
         let id = try req.uuidParameter("planID")
-        return try await req.page(.home) { snapshot, context in
-            let model = try PlanOverviewPage.query(snapshot, planID: id)
+        let progress = try await publicProgress(req, planID: id)
+        return try await req.page(.home, variant: progress.variant) { snapshot, context in
+            var model = try PlanOverviewPage.query(snapshot, planID: id)
+            model.progress = progress.value
             return PlanOverviewPage.render(model, context: context.with(notice: model.plan?.illustrativeNotice))
         }
+    }
+
+    /// The plan's 公开进度 and the cache variant it makes (the bulletin it comes from: a
+    /// published bulletin never changes, a correction is a new issue).
+    private static func publicProgress(_ req: Request, planID: UUID?) async throws -> (value: PublicProgress?, variant: String) {
+        guard let planID, try await req.catalog().plansByID[planID]?.isPublic == true else { return (nil, "") }
+        let progress = try await BulletinStore.publicProgress(planID: planID, cache: req.application.ledgerCache, on: req.db)
+        return (progress, "progress=\(progress?.issue ?? 0)")
     }
 
     @Sendable static func part(_ req: Request) async throws -> Response {
@@ -41,8 +53,10 @@ enum PublicPagesController {
 
     @Sendable static func task(_ req: Request) async throws -> Response {
         let id = try req.uuidParameter("taskID")
-        return try await req.page(.home) { snapshot, context in
-            let model = try TaskPage.query(snapshot, taskID: id)
+        let progress = try await publicProgress(req, planID: try await req.catalog().tasksByID[id]?.planID)
+        return try await req.page(.home, variant: progress.variant) { snapshot, context in
+            var model = try TaskPage.query(snapshot, taskID: id)
+            model.progress = progress.value
             return TaskPage.render(model, context: context.with(notice: model.plan.illustrativeNotice))
         }
     }

@@ -22,6 +22,7 @@ final class LedgerCache: Sendable {
         var fragmentBytes = 0
         var documents: [String: ByteBuffer] = [:]
         var settings: [String: DispatchSettings] = [:]
+        var publicProgress: [UUID: PublicProgress?] = [:]
         var pages: [String: ByteBuffer] = [:]
         var pageBytes = 0
         /// Computations under way, by flight key: the stamp each started from and the requests
@@ -130,6 +131,11 @@ final class LedgerCache: Sendable {
             state.fragments[key] = fragment
             state.fragmentBytes += fragment.byteCount
         }
+    }
+
+    /// A public plan's 公开进度 (nil: no bulletin published yet).
+    func publicProgress(_ planID: UUID, load: () async throws -> PublicProgress?) async throws -> PublicProgress? {
+        try await cached("progress|\(planID)", read: { $0.publicProgress[planID] }, compute: load) { $0.publicProgress[planID] = $1 }
     }
 
     /// A plan's rounds.

@@ -37,6 +37,14 @@ enum BulletinStore {
         String(decoding: try encoder.encode(snapshot), as: UTF8.self)
     }
 
+    /// 公开进度 of a plan, from its published bulletins only; kept until the data moves.
+    static func publicProgress(planID: UUID, cache: LedgerCache, on db: any Database) async throws -> PublicProgress? {
+        try await cache.publicProgress(planID) {
+            let published = try await BulletinModel.query(on: db).filter(\.$plan.$id == planID).filter(\.$status == .published).all()
+            return PublicProgress.latest(try published.compactMap { model in try model.issueNumber.map { (issue: $0, snapshot: try snapshot(of: model)) } })
+        }
+    }
+
     static func snapshot(of model: BulletinModel) throws -> Bulletin.Snapshot {
         try decoder.decode(Bulletin.Snapshot.self, from: Data(model.snapshotJSON.utf8))
     }

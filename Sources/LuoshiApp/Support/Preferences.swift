@@ -85,8 +85,10 @@ extension Request {
 
     /// Renders a page through the response cache: the page's query and view run only when this
     /// URL, language and mode have not been rendered for the current snapshot.
+    /// `variant` names what else the page shows besides the catalogue (e.g. the bulletin its
+    /// progress comes from), so that a change of it is not served from the cache.
     func page(
-        _ section: PageContext.Section, _ build: (CatalogSnapshot, PageContext) throws -> Node
+        _ section: PageContext.Section, variant: String = "", _ build: (CatalogSnapshot, PageContext) throws -> Node
     ) async throws -> Response {
         let snapshot = try await catalog()
         let context = await publicPageContext(section: section)
@@ -95,7 +97,7 @@ extension Request {
         if currentUser != nil {
             return htmlResponse(try build(snapshot, context))
         }
-        return try cachedResponse(snapshot, variant: "\(context.displayKey)|\(context.viewCount ?? -1)") {
+        return try cachedResponse(snapshot, variant: "\(context.displayKey)|\(context.viewCount ?? -1)|\(variant)") {
             let html = try build(snapshot, context).renderDocument()
             return (ByteBuffer(string: html), .html)
         }

@@ -113,6 +113,7 @@ struct Strings: Sendable {
     let reminders: ReminderStrings
     let rules: RuleStrings
     let bulletins: BulletinStrings
+    let disclosure: DisclosureStrings
     let supervision: SupervisionStrings
     let assessment: AssessmentStrings
     let inspections: InspectionStrings
@@ -259,6 +260,7 @@ extension Strings {
         reminders: .chinese,
         rules: .chinese,
         bulletins: .chinese,
+        disclosure: .chinese,
         supervision: .chinese,
         assessment: .chinese,
         inspections: .chinese,
@@ -397,6 +399,7 @@ extension Strings {
         reminders: .english,
         rules: .english,
         bulletins: .english,
+        disclosure: .english,
         supervision: .english,
         assessment: .english,
         inspections: .english,

@@ -8,5 +8,7 @@ enum PlanOverviewPage {
         var statistics: PlanStatistics?
         /// Other public plans, for a deployment hosting several years or jurisdictions.
         var otherPlans: [(plan: Plan, jurisdictionName: String)]
+        /// 公开进度: from the latest published bulletin (nil: none yet).
+        var progress: PublicProgress? = nil
     }
 }

@@ -25,6 +25,7 @@ extension PlanOverviewPage {
             partsTable(plan, statistics, s),
             kindsTable(statistics, s),
             unitKindsTable(statistics, s),
+            PublicProgressView.plan(model.progress, planID: plan.id, context),
             .h2(text: s.progressOfPlan),
             timeline(plan, s),
             others(model.otherPlans, s),

@@ -7,5 +7,7 @@ enum TaskPage {
         var part: Part?
         var listing: TaskListing
         var revisions: [ChangeControl.Revision] = []
+        /// 公开进度: from the latest published bulletin (nil: none yet).
+        var progress: PublicProgress? = nil
     }
 }

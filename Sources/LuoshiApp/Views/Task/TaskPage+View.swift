@@ -16,6 +16,7 @@ extension TaskPage {
             .h1(text: heading),
             .p(.class("lead"), s.dataLang, text: task.content),
             details(model.listing, part: model.part, planID: model.plan.id, s),
+            PublicProgressView.task(model.progress, taskID: task.id, planID: model.plan.id, context),
             revisions(model.revisions, s),
         ])
     }
