@@ -38,6 +38,12 @@ enum SiteURL: Sendable, Hashable {
     case planImportShow(UUID)
     case planImportAliases(UUID)
     case planExport(UUID, format: String)
+    /// 开放数据: the datasets, the data dictionary, a plan's published progress, the feed.
+    case openData
+    case openDataDictionary
+    case planProgressCSV(UUID)
+    case planProgressJSON(UUID)
+    case feed
     case planManage(UUID)
     case planTransition(UUID)
     case planCharters(UUID, all: Bool = false)
@@ -161,6 +167,11 @@ enum SiteURL: Sendable, Hashable {
         case .planImportShow(let id): "/plans/import/\(id.uuidString.lowercased())"
         case .planImportAliases(let id): "/plans/import/\(id.uuidString.lowercased())/aliases"
         case .planExport(let id, let format): "/plans/\(id.uuidString.lowercased())/export?format=\(format)"
+        case .openData: "/open-data"
+        case .openDataDictionary: "/open-data/dictionary"
+        case .planProgressCSV(let id): "/plans/\(id.uuidString.lowercased())/progress.csv"
+        case .planProgressJSON(let id): "/plans/\(id.uuidString.lowercased())/progress.json"
+        case .feed: "/feed.atom"
         case .planManage(let id): "/plans/\(id.uuidString.lowercased())/manage"
         case .planTransition(let id): "/plans/\(id.uuidString.lowercased())/transition"
         case .planCharters(let id, let all): "/plans/\(id.uuidString.lowercased())/charters" + (all ? "?all=1" : "")
@@ -289,6 +300,11 @@ enum SiteURL: Sendable, Hashable {
         static let planImportShow: [PathComponent] = ["plans", "import", ":importID"]
         static let planImportAliases: [PathComponent] = ["plans", "import", ":importID", "aliases"]
         static let planExport: [PathComponent] = ["plans", ":planID", "export"]
+        static let openData: [PathComponent] = ["open-data"]
+        static let openDataDictionary: [PathComponent] = ["open-data", "dictionary"]
+        static let planProgressCSV: [PathComponent] = ["plans", ":planID", "progress.csv"]
+        static let planProgressJSON: [PathComponent] = ["plans", ":planID", "progress.json"]
+        static let feed: [PathComponent] = ["feed.atom"]
         static let planManage: [PathComponent] = ["plans", ":planID", "manage"]
         static let planTransition: [PathComponent] = ["plans", ":planID", "transition"]
         static let planCharters: [PathComponent] = ["plans", ":planID", "charters"]

@@ -8,6 +8,7 @@ func routes(_ app: Application) throws {
     AdminController.register(app)
     SessionAPIController.register(app)
     PlanFilesController.register(app)
+    OpenDataController.register(app)
     PlanManageController.register(app)
     TaskWorkController.register(app)
     TaskEditController.register(app)

@@ -1,5 +1,9 @@
 import Fluent
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import LuoshiOffice
 @testable import LuoshiApp
 import LuoshiDomain
 import SQLKit
@@ -112,6 +116,87 @@ struct DisclosureTests {
         }
     }
 
+    /// 开放数据: the published progress as CSV and JSON, parsed back and compared with the
+    /// bulletin it comes from; the data dictionary names every column; the feed is Atom.
+    @Test func openDataAndTheFeedAreWhatTheBulletinsAndPlansSay() async throws {
+        try await withSampleLedger { app, planID in
+            app.luoshiConfig.publicBaseURL = "https://dc.yishui.example"
+            let snapshot = try await app.snapshot()
+            let may = try #require(try await BulletinModel.query(on: app.db).filter(\.$issueNumber == 2).first())
+            let states = Dictionary(uniqueKeysWithValues: try #require(try BulletinStore.snapshot(of: may).tasks).map { ($0.taskID, $0) })
+
+            var csv = ""
+            try await app.testing().test(.GET, "/plans/\(planID)/progress.csv") { res in
+                #expect(res.status == .ok && res.headers.contentType?.subType == "csv")
+                #expect(res.headers.first(name: .contentDisposition) == #"attachment; filename="2023-371323-progress.csv""#)
+                csv = res.body.string
+            }
+            let sheet = CSVReader.read(csv)
+            #expect(sheet.rows.first == OpenData.progressFields.map(\.column))
+            let rows = Array(sheet.rows.dropFirst())
+            #expect(rows.count == states.count && rows.count == 91)
+            let tasks = try #require(snapshot.tasksByPlan[planID])
+            for row in rows {
+                let task = try #require(tasks.first { $0.number.description == row[0] })
+                let state = try #require(states[task.id])
+                #expect(row[3] == "2023-05" && row[4] == "2" && row[5] == state.status.text.zh && row[6] == state.colour.text.zh, "\(row[0])")
+                #expect(row[7] == (state.verified.map(ProgressRules.percentText) ?? ""))
+            }
+
+            var json: [String: Any] = [:]
+            try await app.testing().test(.GET, "/plans/\(planID)/progress.json") { res in
+                #expect(res.status == .ok && res.headers.contentType == .json)
+                json = try #require(try JSONSerialization.jsonObject(with: Data(buffer: res.body)) as? [String: Any])
+            }
+            #expect(json["month"] as? String == "2023-05" && json["bulletinIssue"] as? Int == 2 && json["licence"] as? String == "CC BY 4.0")
+            #expect(json["dictionary"] as? String == "https://dc.yishui.example/open-data/dictionary")
+            let items = try #require(json["tasks"] as? [[String: Any]])
+            #expect(items.count == 91)
+            #expect(Set(items.flatMap(\.keys)) == Set(OpenData.progressFields.map(\.key) + ["statusText"]))
+            #expect(items.allSatisfy { ProgressStatus(rawValue: $0["status"] as? String ?? "") != nil && Colour(rawValue: $0["colour"] as? String ?? "") != nil })
+
+            var html = try await Self.get(app, "/open-data", agent: "open-data")
+            for link in ["/plans/\(planID.uuidString.lowercased())/progress.csv", "/plans/\(planID.uuidString.lowercased())/progress.json",
+                         "/plans/\(planID.uuidString.lowercased())/export?format=csv", "/open-data/dictionary", "/feed.atom"] {
+                #expect(html.contains(#"href="\#(link)""#), "\(link)")
+            }
+            #expect(html.contains("据第2期督查通报，2023年5月") && html.contains("CC BY 4.0"))
+            html = try await Self.get(app, "/open-data/dictionary", agent: "open-data")
+            for field in OpenData.planFields + OpenData.progressFields { #expect(html.contains("<code>\(field.key)</code>"), "\(field.key)") }
+
+            var feed = Data()
+            try await app.testing().test(.GET, "/feed.atom") { res in
+                #expect(res.status == .ok && res.headers.contentType?.subType == "atom+xml")
+                feed = Data(buffer: res.body)
+            }
+            let entries = try AtomEntries.parse(feed)
+            #expect(entries.count == 3, "the plan and the two published bulletins")
+            #expect(Set(entries.map(\.id)).count == 3)
+            #expect(entries.contains { $0.title == "2023年县政府工作报告重点工作任务分解方案" && $0.link == "https://dc.yishui.example/plans/\(planID.uuidString.lowercased())" })
+            #expect(entries.contains { $0.link == "https://dc.yishui.example/plans/\(planID.uuidString.lowercased())/bulletins/2" })
+            #expect(entries.map(\.updated) == entries.map(\.updated).sorted(by: >), "newest first")
+        }
+    }
+
+    @Test func aPlanNotIssuedHasNoOpenData() async throws {
+        try await withLuoshiApp { app in
+            let draft = try #require(try await PlanModel.query(on: app.db).first())
+            draft.status = .consultation
+            try await draft.save(on: app.db)
+            for path in ["/plans/\(try draft.requireID())/progress.csv", "/plans/\(try draft.requireID())/progress.json",
+                         "/plans/\(UUID())/progress.csv"] {
+                try await app.testing().test(.GET, path) { res in #expect(res.status == .notFound, "\(path)") }
+            }
+            try await app.testing().test(.GET, "/plans/not-a-uuid/progress.json") { res in #expect(res.status == .badRequest) }
+            var feed = Data()
+            try await app.testing().test(.GET, "/feed.atom") { res in
+                #expect(res.status == .ok)
+                feed = Data(buffer: res.body)
+            }
+            #expect(try AtomEntries.parse(feed).isEmpty, "nothing is published")
+        }
+    }
+
     @Test func thePublicAddressIsCheckedAtStart() throws {
         #expect(try AppConfig.fromEnvironment(["LUOSHI_PUBLIC_URL": "https://dc.yishui.gov.cn/"]).publicBaseURL == "https://dc.yishui.gov.cn")
         #expect(try AppConfig.fromEnvironment([:]).publicBaseURL == nil)
@@ -189,6 +274,43 @@ struct DisclosureTests {
                 #expect(Self.views(other) == 2)
             }
             #expect(Self.views(try await Self.get(app, task, agent: "Tablet")) == 3)
+        }
+    }
+}
+
+/// The entries of an Atom feed, read with an XML parser (not string matching).
+final class AtomEntries: NSObject, XMLParserDelegate {
+    struct Entry { var id = "", title = "", link = "", updated = "" }
+    private var entries: [Entry] = []
+    private var current: Entry?
+    private var text = ""
+    private var sawFeed = false
+
+    static func parse(_ data: Data) throws -> [Entry] {
+        let reader = AtomEntries()
+        let parser = XMLParser(data: data)
+        parser.shouldProcessNamespaces = true
+        parser.delegate = reader
+        guard parser.parse(), reader.sawFeed else { throw parser.parserError ?? CocoaError(.coderReadCorrupt) }
+        return reader.entries
+    }
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        if name == "feed" && namespaceURI == "http://www.w3.org/2005/Atom" { sawFeed = true }
+        if name == "entry" { current = Entry() }
+        if name == "link", current != nil, attributes["rel"] == "alternate" { current?.link = attributes["href"] ?? "" }
+        text = ""
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) { text += string }
+
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        switch name {
+        case "id": current?.id = text
+        case "title": current?.title = text
+        case "updated": current?.updated = text
+        case "entry": if let current { entries.append(current) }; current = nil
+        default: break
         }
     }
 }

@@ -208,3 +208,34 @@ def test_high_contrast_mode_passes_axe(site, lang, elder):
     if overflow:
         problems.append(overflow)
     assert not problems, "high-contrast problems:\n\n" + "\n\n".join(problems)
+
+
+@pytest.mark.parametrize("lang, elder", MODES)
+def test_open_data_pages_pass_axe(site, lang, elder):
+    """开放数据 and 数据说明, reached from the footer link, in every mode and in high contrast:
+    0 axe violations, no sideways scrolling at 375 px; the CSV link downloads the progress."""
+    problems = []
+
+    def check(label):
+        site.screenshot(label)
+        for report in (site.axe_report(label), horizontal_overflow(site)):
+            if report:
+                problems.append(report)
+
+    open_home_in_mode(site, lang, elder)
+    for contrast in (False, True):
+        suffix = "-contrast" if contrast else ""
+        site.click_link_text({"zh-CN": "开放数据", "en": "Open data"}[lang])
+        assert site.path() == "/open-data", site.path()
+        if contrast:
+            site.click_link_text(CONTRAST_LINK[lang])
+            assert site.path() == "/open-data" and "contrast" in site.html_classes(), site.path()
+        assert_mode(site, lang, elder)
+        check(f"open-data{suffix}")
+        site.click_link_text({"zh-CN": "数据说明", "en": "Data dictionary"}[lang])
+        assert site.path() == "/open-data/dictionary", site.path()
+        check(f"dictionary{suffix}")
+        site.driver.set_window_size(*NARROW)
+        check(f"dictionary{suffix}-375")
+        site.driver.set_window_size(1280, 1000)
+    assert not problems, "open-data pages:\n\n" + "\n\n".join(problems)

@@ -40,7 +40,8 @@ enum BulletinStore {
     /// 公开进度 of a plan, from its published bulletins only; kept until the data moves.
     static func publicProgress(planID: UUID, cache: LedgerCache, on db: any Database) async throws -> PublicProgress? {
         try await cache.publicProgress(planID) {
-            let published = try await BulletinModel.query(on: db).filter(\.$plan.$id == planID).filter(\.$status == .published).all()
+            let published = try await BulletinModel.query(on: db).filter(\.$plan.$id == planID).filter(\.$status == .published)
+                .field(\.$id).field(\.$issueNumber).field(\.$snapshotJSON).all()  // not the Word files
             return PublicProgress.latest(try published.compactMap { model in try model.issueNumber.map { (issue: $0, snapshot: try snapshot(of: model)) } })
         }
     }

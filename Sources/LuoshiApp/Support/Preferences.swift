@@ -50,7 +50,9 @@ extension Request {
         return context
     }
 
-    private var publicBaseURL: String {
+    /// The address the public reaches this site at: `LUOSHI_PUBLIC_URL`, else the one this
+    /// server listens on.
+    var publicBaseURL: String {
         if let configured = application.luoshiConfig.publicBaseURL { return configured }
         let server = application.http.server.configuration
         return "http://\(server.hostname):\(server.port)"

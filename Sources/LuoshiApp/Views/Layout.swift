@@ -56,6 +56,7 @@ enum Layout {
                 Node.meta(.name("viewport"), .content("width=device-width, initial-scale=1"))
                 Node.title(text: "\(title) - \(s.siteName) · \(s.siteTagline)")
                 Node.link(.rel("stylesheet"), .href(SiteURL.stylesheet.path))
+                Node.link(.rel("alternate"), .type("application/atom+xml"), .title(s.disclosure.feedTitle), .href(SiteURL.feed.path))
             }
             Node.body {
                 Node.a(.class("skip-link"), .href("#main"), text: s.skipToContent)
@@ -72,6 +73,11 @@ enum Layout {
                     Node.div(.class("bar")) {
                         Node.div {
                             Node.p(text: s.footerNote)
+                            Node.p {
+                                Node.a(.href(SiteURL.openData.path), text: s.disclosure.openDataTitle)
+                                Node.text("　")
+                                Node.a(.href(SiteURL.feed.path), .type("application/atom+xml"), text: s.disclosure.feedLink)
+                            }
                             if let views = context.viewCount { Node.p(.class("view-count"), text: s.viewCount(views)) }
                         }
                         if let shareURL = context.shareURL { PageQRCode.figure(url: shareURL, strings: s) }

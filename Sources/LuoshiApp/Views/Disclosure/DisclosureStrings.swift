@@ -16,6 +16,25 @@ struct DisclosureStrings: Sendable {
     let source: String
     let bulletinName: @Sendable (Int, YearMonth) -> String
     let notInBulletin: String
+    let feedTitle: String
+    let feedLink: String
+    let openDataTitle: String
+    let openDataIntro: String
+    let licenceTitle: String
+    let licenceLink: String
+    let dictionaryTitle: String
+    let dictionaryIntro: String
+    let datasetsOf: @Sendable (String) -> String
+    let planDataset: String
+    let progressDataset: String
+    let progressFrom: @Sendable (Int, YearMonth) -> String
+    let progressNotYet: String
+    let formats: String
+    let column: String
+    let jsonKey: String
+    let type: String
+    let meaning: String
+    let noPlans: String
 
     static let chinese = DisclosureStrings(
         progressTitle: "公开进度",
@@ -25,7 +44,23 @@ struct DisclosureStrings: Sendable {
         part: "部分", tasks: "任务数", others: "未启动或未报送",
         verifiedState: "核实状态", verifiedProgress: "核实进度", source: "依据",
         bulletinName: { "第\($0)期督查通报（\($1.chinese)）" },
-        notInBulletin: "该任务不在最新一期通报的核实范围内。")
+        notInBulletin: "该任务不在最新一期通报的核实范围内。",
+        feedTitle: "公开信息订阅",
+        feedLink: "订阅公开信息（Atom）",
+        openDataTitle: "开放数据",
+        openDataIntro: "本页列出本站公开的全部数据集。各数据集地址长期不变，可直接下载或由程序读取；字段含义见数据说明。",
+        licenceTitle: "使用许可",
+        licenceLink: "许可协议全文",
+        dictionaryTitle: "数据说明",
+        dictionaryIntro: "开放数据各数据集的字段、类型和含义。CSV 文件为 UTF-8 编码（带 BOM，可直接用 Excel、WPS 打开），JSON 文件的键名见下表。",
+        datasetsOf: { "\($0)的数据集" },
+        planDataset: "任务分解方案（全部任务）",
+        progressDataset: "公开进度（经核实的任务进度）",
+        progressFrom: { "据第\($0)期督查通报，\($1.chinese)" },
+        progressNotYet: "尚未发布督查通报，下载文件暂无数据行",
+        formats: "下载",
+        column: "CSV 列名", jsonKey: "JSON 键名", type: "类型", meaning: "含义",
+        noPlans: "暂无已印发的方案。")
 
     static let english = DisclosureStrings(
         progressTitle: "Published progress",
@@ -35,5 +70,21 @@ struct DisclosureStrings: Sendable {
         part: "Part", tasks: "Tasks", others: "Not started or not reported",
         verifiedState: "Verified state", verifiedProgress: "Verified progress", source: "Source",
         bulletinName: { "Bulletin no. \($0) (\($1.description))" },
-        notInBulletin: "This task was not among those the latest bulletin verified.")
+        notInBulletin: "This task was not among those the latest bulletin verified.",
+        feedTitle: "Publications",
+        feedLink: "Subscribe to publications (Atom)",
+        openDataTitle: "Open data",
+        openDataIntro: "Every dataset this site publishes. Their addresses do not change: download them or let a program read them. The data dictionary explains the fields.",
+        licenceTitle: "Licence",
+        licenceLink: "Full text of the licence",
+        dictionaryTitle: "Data dictionary",
+        dictionaryIntro: "The fields of each dataset, their types and meanings. CSV files are UTF-8 with a byte-order mark (Excel and WPS open them as they are); the JSON keys are listed below.",
+        datasetsOf: { "Datasets of \($0)" },
+        planDataset: "The plan (every task)",
+        progressDataset: "Published progress (verified task progress)",
+        progressFrom: { "From bulletin no. \($0), \($1.description)" },
+        progressNotYet: "No bulletin published yet: the files have no rows",
+        formats: "Download",
+        column: "CSV column", jsonKey: "JSON key", type: "Type", meaning: "Meaning",
+        noPlans: "No plan has been issued yet.")
 }
