@@ -35,6 +35,10 @@ public struct AppConfig: Sendable {
     /// The address the public reaches the site at (`LUOSHI_PUBLIC_URL`, e.g. `https://dc.yishui.gov.cn`),
     /// for the QR code of every public page. Unset, it is the address `serve` listens on.
     public var publicBaseURL: String?
+    /// 索引号 schemes per issuing body (`LUOSHI_INDEX_SCHEMES`, e.g.
+    /// `沂水县人民政府办公室=yishuixfbgs:7; yishuixzf`): a plan issued by a body with a scheme is
+    /// numbered when it is issued.
+    public var indexSchemes = Disclosure.IndexSchemes()
     /// Who runs the site, as every page's footer states it (`LUOSHI_SITE_*`).
     public var site = SiteIdentity()
     /// When reminders go out (`LUOSHI_REMIND_DAYS_BEFORE`, default 3; `LUOSHI_DEADLINE_ALERT_DAYS`, default 7).
@@ -91,6 +95,9 @@ public struct AppConfig: Sendable {
         config.webhookURLs = try webhookURLs(environment["LUOSHI_WEBHOOK_URLS"])
         config.publicBaseURL = try publicBaseURL(environment["LUOSHI_PUBLIC_URL"])
         config.site = try SiteIdentity.fromEnvironment(environment)
+        if let schemes = environment["LUOSHI_INDEX_SCHEMES"] {
+            config.indexSchemes = try Disclosure.IndexSchemes.parse(schemes, field: "LUOSHI_INDEX_SCHEMES")
+        }
         config.reminders.daysBeforeDue = try positiveNumber(environment, "LUOSHI_REMIND_DAYS_BEFORE", allowZero: true) ?? config.reminders.daysBeforeDue
         config.reminders.daysBeforeDeadline = try positiveNumber(environment, "LUOSHI_DEADLINE_ALERT_DAYS", allowZero: true)
             ?? config.reminders.daysBeforeDeadline

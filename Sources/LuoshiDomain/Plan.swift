@@ -53,11 +53,24 @@ public struct Plan: Sendable, Hashable, Identifiable {
     public var approvalMeeting: String?
     /// Set for sample data: shown on every page that shows this plan.
     public var illustrativeNotice: LocalizedText?
+    /// 主题词 of the disclosure metadata.
+    public var subjectWords: String?
+    /// 公开方式.
+    public var disclosureMode: Disclosure.Mode
+    /// 成文日期: the date the document was signed (the issue date when not given).
+    public var writtenOn: CalendarDate?
+    /// 有效性.
+    public var validity: Disclosure.Validity
 
     public init(id: UUID, jurisdictionCode: String, year: Int, title: String, status: Status, stages: Stages,
                 documentNumber: String?, indexNumber: String?, issuingBody: String,
                 reportApprovedOn: CalendarDate?, reportApprovedBy: String?, approvalMeeting: String?,
-                illustrativeNotice: LocalizedText?) {
+                illustrativeNotice: LocalizedText?, subjectWords: String? = nil, disclosureMode: Disclosure.Mode = .proactive,
+                writtenOn: CalendarDate? = nil, validity: Disclosure.Validity = .valid) {
+        self.subjectWords = subjectWords
+        self.disclosureMode = disclosureMode
+        self.writtenOn = writtenOn
+        self.validity = validity
         self.id = id
         self.jurisdictionCode = jurisdictionCode
         self.year = year

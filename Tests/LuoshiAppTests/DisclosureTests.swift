@@ -197,6 +197,70 @@ struct DisclosureTests {
         }
     }
 
+    /// 索引号: issuing numbers a plan by its body's scheme, the next serial of the year; a number
+    /// is never handed out twice; a draft carrying a number already used is refused by name.
+    @Test func issuingNumbersThePlanAndANumberIsNeverReused() async throws {
+        try await withLuoshiApp { app in
+            let schemes = try Disclosure.IndexSchemes.parse("沂水县人民政府办公室=yishuixfbgs:7", field: "LUOSHI_INDEX_SCHEMES")
+            let office = Writer(actor: nil, who: .system("test"), now: app.clock.now)
+            func issue(_ planID: UUID) async throws -> Plan.Status {
+                var status = Plan.Status.draft
+                for (step, date) in [("circulate", "2024-02-22"), ("approve", "2024-03-04"), ("issue", "2024-03-06")] {
+                    let version = try #require(try await PlanModel.find(planID, on: app.db)).version
+                    try await app.readDataVersions()
+                    status = try await PlanService.advance(.init(planID: planID, step: step, date: date, meeting: "县政府2024年第一次常务会议",
+                                                                 documentNumber: "沂政办字〔2024〕3号", version: version),
+                                                           by: office, snapshot: try await app.snapshot(), indexSchemes: schemes, on: app.db)
+                }
+                return status
+            }
+            let first = try await PlanLifecycleHTTPTests.draftPlan(app)
+            #expect(try await issue(first) == .issued)
+            #expect(try await PlanModel.find(first, on: app.db)?.indexNumber == "yishuixfbgs/2024-0000001")
+            // The sample's own number (2023-0000196) was taken when it was loaded; the next 2023
+            // number would follow it, and 2024 starts at 1.
+            let sql = try #require(app.db as? any SQLDatabase)
+            let numbers = try await sql.raw("SELECT number FROM index_numbers ORDER BY number").all().map { try $0.decode(column: "number", as: String.self) }
+            #expect(numbers == ["yishuixfbgs/2023-0000196", "yishuixfbgs/2024-0000001"])
+
+            // A second draft that carries the first plan's number cannot be issued with it.
+            var document = try SampleData.document()
+            document.plan.year = 2025
+            document.plan.title = "2025年方案"
+            document.plan.status = .draft
+            document.plan.stages = .init(draft: CalendarDate(iso: "2024-02-08"))
+            document.plan.indexNumber = "yishuixfbgs/2024-0000001"
+            let second = try await PlanWriter.save(document, on: app.db, by: .system("test"), at: app.clock.now).plan.id
+            do {
+                _ = try await issue(second)
+                Issue.record("a used number was accepted")
+            } catch let error as DomainError {
+                #expect(error.code == .conflict && error.field == "indexNumber" && error.message.zh.contains("yishuixfbgs/2024-0000001"))
+            }
+            #expect(try await PlanModel.find(second, on: app.db)?.status == .approved, "nothing of the refused step was written")
+
+            // Shown in the plan's disclosure block.
+            let html = try await Self.get(app, "/plans/\(first)", agent: "meta")
+            for text in ["<dt>索引号</dt><dd>yishuixfbgs/2024-0000001</dd>", "<dt>公开方式</dt><dd>主动公开</dd>", "<dt>有效性</dt><dd>有效</dd>",
+                         #"<dt>发布日期</dt><dd><time datetime="2024-03-06">"#, "<dt>浏览次数</dt><dd>1</dd>", ##"<a href="#plan-timeline">"##] {
+                #expect(html.contains(text), "\(text)")
+            }
+        }
+    }
+
+    @Test func indexSchemesAreReadAndChecked() throws {
+        let schemes = try Disclosure.IndexSchemes.parse("沂水县人民政府办公室=yishuixfbgs:7; 沂水县人民政府=yishuixzf:5\nyishui", field: "f")
+        #expect(schemes.scheme(for: "沂水县人民政府")?.number(year: 2023, serial: 12) == "yishuixzf/2023-00012")
+        #expect(schemes.scheme(for: "沂水县人民政府办公室")?.number(year: 2023, serial: 196) == "yishuixfbgs/2023-0000196")
+        #expect(schemes.scheme(for: "县教育局")?.prefix == "yishui")
+        #expect(Disclosure.IndexScheme.components(of: "yishuixfbgs/2023-0000196")! == ("yishuixfbgs", 2023, 196))
+        #expect(Disclosure.IndexScheme.components(of: "沂政办字〔2023〕6号") == nil)
+        for bad in ["=abc", "x", "沂水=yi shui", "a=abc:2", "a=abc:x"] {
+            #expect(throws: DomainError.self, "\(bad)") { try Disclosure.IndexSchemes.parse(bad, field: "LUOSHI_INDEX_SCHEMES") }
+        }
+        #expect(try AppConfig.fromEnvironment(["LUOSHI_INDEX_SCHEMES": "yishui"]).indexSchemes.fallback?.prefix == "yishui")
+    }
+
     @Test func thePublicAddressIsCheckedAtStart() throws {
         #expect(try AppConfig.fromEnvironment(["LUOSHI_PUBLIC_URL": "https://dc.yishui.gov.cn/"]).publicBaseURL == "https://dc.yishui.gov.cn")
         #expect(try AppConfig.fromEnvironment([:]).publicBaseURL == nil)

@@ -16,6 +16,7 @@ struct PlanLifecycleHTTPTests {
         document.plan.status = .draft
         document.plan.stages = .init(draft: CalendarDate(iso: "2024-02-08"))
         document.plan.documentNumber = nil
+        document.plan.indexNumber = nil  // a 索引号 is given when the plan is issued
         document.illustrative = false
         let planID = try await PlanWriter.save(document, on: app.db, by: .system("test"), at: app.clock.now).plan.id
         try await app.readDataVersions()

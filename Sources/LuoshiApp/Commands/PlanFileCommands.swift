@@ -142,7 +142,8 @@ struct AdvancePlanCommand: AsyncCommand {
         let command = PlanService.AdvancePlan(planID: planID, step: signature.step ?? "", date: signature.date ?? "",
                                               meeting: signature.meeting ?? "", documentNumber: signature.documentNumber ?? "", version: version)
         let snapshot = try await app.catalog.snapshot(app.db as! any SQLDatabase)
-        let status = try await PlanService.advance(command, by: app.commandLineWriter, snapshot: snapshot, on: app.db)
+        let status = try await PlanService.advance(command, by: app.commandLineWriter, snapshot: snapshot,
+                                                   indexSchemes: app.luoshiConfig.indexSchemes, on: app.db)
         context.console.info("方案状态 / The plan is now: \(status.rawValue)")
     }
 }

@@ -114,7 +114,8 @@ enum PlanManageController {
             let planID = try model.requireID()
             let command = PlanService.AdvancePlan(planID: planID, step: form.step ?? "", date: form.date ?? "", meeting: form.meeting ?? "",
                                                   documentNumber: form.documentNumber ?? "", version: form.version.flatMap { Int($0) })
-            try await PlanService.advance(command, by: try req.writer, snapshot: snapshot, on: req.db)
+            try await PlanService.advance(command, by: try req.writer, snapshot: snapshot, indexSchemes: req.application.luoshiConfig.indexSchemes,
+                                          on: req.db)
             return req.redirect(to: SiteURL.planManage(planID).path, redirectType: .normal)
         } catch let error as DomainError {
             return try await render(req, error: error)

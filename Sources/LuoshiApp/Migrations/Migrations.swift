@@ -42,5 +42,7 @@ enum LuoshiMigrations {
         AuditHeadFollowsLog(),
         // 017: view counts of public pages, once per visitor and day
         CreatePageViews(),
+        // 018: disclosure metadata of plans, and every 索引号 assigned
+        AddDisclosureMetadata(),
     ]
 }

@@ -22,6 +22,10 @@ final class PlanModel: Model, @unchecked Sendable {
     @OptionalField(key: "approval_meeting") var approvalMeeting: String?
     @OptionalField(key: "notice_zh") var noticeZh: String?
     @OptionalField(key: "notice_en") var noticeEn: String?
+    @OptionalField(key: "subject_words") var subjectWords: String?
+    @Field(key: "disclosure_mode") var disclosureMode: Disclosure.Mode
+    @OptionalField(key: "written_on") var writtenOn: String?
+    @Field(key: "validity") var validity: Disclosure.Validity
     @Field(key: "version") var version: Int
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
@@ -46,6 +50,10 @@ final class PlanModel: Model, @unchecked Sendable {
         approvalMeeting = plan.approvalMeeting
         noticeZh = plan.illustrativeNotice?.zh
         noticeEn = plan.illustrativeNotice?.en
+        subjectWords = plan.subjectWords
+        disclosureMode = plan.disclosureMode
+        writtenOn = plan.writtenOn?.iso
+        validity = plan.validity
         version = 1
     }
 }

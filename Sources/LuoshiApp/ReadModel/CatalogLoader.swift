@@ -14,6 +14,7 @@ enum CatalogLoader {
         let documentNumber: String?, indexNumber: String?, issuingBody: String
         let reportApprovedOn: String?, reportApprovedBy: String?, approvalMeeting: String?
         let noticeZh: String?, noticeEn: String?
+        let subjectWords: String?, disclosureMode: String, writtenOn: String?, validity: String
     }
     private struct PartRow: Decodable { let id: UUID, planId: UUID, number: Int, title: String }
     private struct TaskRow: Decodable {
@@ -39,7 +40,7 @@ enum CatalogLoader {
         let plans = try await rows("""
             SELECT id, jurisdiction_code, year, title, status, draft_on, consultation_on, approved_on, issued_on,
                    document_number, index_number, issuing_body, report_approved_on, report_approved_by,
-                   approval_meeting, notice_zh, notice_en FROM plans
+                   approval_meeting, notice_zh, notice_en, subject_words, disclosure_mode, written_on, validity FROM plans
             """, as: PlanRow.self)
         let parts = try await rows("SELECT id, plan_id, number, title FROM parts", as: PartRow.self)
         let tasks = try await rows("""
@@ -74,7 +75,9 @@ enum CatalogLoader {
                      documentNumber: row.documentNumber, indexNumber: row.indexNumber, issuingBody: row.issuingBody,
                      reportApprovedOn: date(row.reportApprovedOn), reportApprovedBy: row.reportApprovedBy,
                      approvalMeeting: row.approvalMeeting,
-                     illustrativeNotice: row.noticeZh.map { LocalizedText(zh: $0, en: row.noticeEn ?? $0) })
+                     illustrativeNotice: row.noticeZh.map { LocalizedText(zh: $0, en: row.noticeEn ?? $0) },
+                     subjectWords: row.subjectWords, disclosureMode: Disclosure.Mode(rawValue: row.disclosureMode) ?? .proactive,
+                     writtenOn: date(row.writtenOn), validity: Disclosure.Validity(rawValue: row.validity) ?? .valid)
             },
             parts: parts.map { Part(id: $0.id, planID: $0.planId, number: $0.number, title: $0.title) },
             tasks: tasks.map { row in

@@ -23,9 +23,11 @@ enum PlanService {
         var version: Int?
     }
 
-    /// Applies the step; answers with the plan's new status.
+    /// Applies the step; answers with the plan's new status. Issuing gives the plan its 索引号
+    /// from its issuing body's scheme in `indexSchemes` (a number it already carries is kept
+    /// and marked taken).
     @discardableResult
-    static func advance(_ command: AdvancePlan, by writer: Writer, snapshot: CatalogSnapshot,
+    static func advance(_ command: AdvancePlan, by writer: Writer, snapshot: CatalogSnapshot, indexSchemes: Disclosure.IndexSchemes = .init(),
                         on database: any Database) async throws -> Plan.Status {
         guard let model = try await PlanModel.find(command.planID, on: database),
               let plan = snapshot.plansByID[command.planID], writer.may(.managePlans, in: model.jurisdictionCode) else {
@@ -41,9 +43,18 @@ enum PlanService {
         case .issue: .issue(on: date, documentNumber: command.documentNumber)
         case nil: throw DomainError.invalid("step", zh: "未知的步骤（应为 circulate、approve 或 issue）", en: "Unknown step (circulate, approve or issue)")
         }
-        let next = try PlanLifecycle.apply(step, to: plan)
+        let applied = try PlanLifecycle.apply(step, to: plan)
         let planID = command.planID
         try await database.writeTransaction { db in
+            var numbered = applied
+            if numbered.status == .issued {
+                if let number = numbered.indexNumber {
+                    try await IndexNumbers.register(number, targetType: "plan", targetID: planID, on: db)
+                } else if let scheme = indexSchemes.scheme(for: numbered.issuingBody) {
+                    numbered.indexNumber = try await IndexNumbers.assign(scheme, year: step.date.year, targetType: "plan", targetID: planID, on: db)
+                }
+            }
+            let next = numbered
             try await OptimisticLock.update(PlanModel.schema, id: planID, from: command.version, current: model.version, at: writer.now, on: db) {
                 $0.set("status", to: next.status.rawValue)
                     .set("consultation_on", to: next.stages.consultation?.iso)
@@ -51,6 +62,7 @@ enum PlanService {
                     .set("issued_on", to: next.stages.issued?.iso)
                     .set("approval_meeting", to: next.approvalMeeting)
                     .set("document_number", to: next.documentNumber)
+                    .set("index_number", to: next.indexNumber)
             }
             let jurisdiction = try await PlanFiles.jurisdictionEntry(plan.jurisdictionCode, on: db)
             let document = PlanDocument(plan: next, jurisdiction: jurisdiction, parts: snapshot.partsByPlan[planID] ?? [],
@@ -61,7 +73,7 @@ enum PlanService {
                                                      summary: "status \(plan.status.rawValue) → \(next.status.rawValue), \(step.date.iso)"),
                                       by: writer.who, at: writer.now, on: db)
         }
-        return next.status
+        return applied.status
     }
 
     // MARK: Import

@@ -89,6 +89,9 @@ enum PlanWriter {
     private static func write(_ resolved: ResolvedPlan, at now: Date, on database: any Database, progress: @Sendable (Double) -> Void) async throws {
         try await writeDirectory(resolved, on: database)
         try await PlanModel(resolved.plan).create(on: database)
+        if resolved.plan.status == .issued, let number = resolved.plan.indexNumber {  // a draft's number is taken when it is issued
+            try await IndexNumbers.register(number, targetType: "plan", targetID: resolved.plan.id, on: database)
+        }
         progress(0.1)
         // Parts, tasks and their rows go in as plain SQL rows: a 4,000-task plan is some 20,000
         // rows, and Fluent's per-model encoding was most of the import's time.

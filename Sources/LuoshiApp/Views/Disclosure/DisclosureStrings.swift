@@ -35,6 +35,18 @@ struct DisclosureStrings: Sendable {
     let type: String
     let meaning: String
     let noPlans: String
+    let metadata: String
+    let indexNumber: String
+    let subjectWords: String
+    let disclosureMode: String
+    let documentNumber: String
+    let issuingBody: String
+    let publishedOn: String
+    let views: String
+    let validity: String
+    let writtenOn: String
+    let procedure: String
+    let procedureLink: String
 
     static let chinese = DisclosureStrings(
         progressTitle: "公开进度",
@@ -60,7 +72,10 @@ struct DisclosureStrings: Sendable {
         progressNotYet: "尚未发布督查通报，下载文件暂无数据行",
         formats: "下载",
         column: "CSV 列名", jsonKey: "JSON 键名", type: "类型", meaning: "含义",
-        noPlans: "暂无已印发的方案。")
+        noPlans: "暂无已印发的方案。",
+        metadata: "公开信息", indexNumber: "索引号", subjectWords: "主题词", disclosureMode: "公开方式", documentNumber: "文号",
+        issuingBody: "发布机构", publishedOn: "发布日期", views: "浏览次数", validity: "有效性", writtenOn: "成文日期",
+        procedure: "公开程序", procedureLink: "方案形成和公开过程")
 
     static let english = DisclosureStrings(
         progressTitle: "Published progress",
@@ -86,5 +101,8 @@ struct DisclosureStrings: Sendable {
         progressNotYet: "No bulletin published yet: the files have no rows",
         formats: "Download",
         column: "CSV column", jsonKey: "JSON key", type: "Type", meaning: "Meaning",
-        noPlans: "No plan has been issued yet.")
+        noPlans: "No plan has been issued yet.",
+        metadata: "Disclosure details", indexNumber: "Index number", subjectWords: "Subject words", disclosureMode: "Disclosure",
+        documentNumber: "Document number", issuingBody: "Issuing body", publishedOn: "Published", views: "Views", validity: "Validity",
+        writtenOn: "Dated", procedure: "Disclosure procedure", procedureLink: "How the plan was made and published")
 }

@@ -12,6 +12,7 @@ extension PlanOverviewPage {
         return Layout.page(title: plan.title, context: context, content: [
             .h1(s.dataLang, text: plan.title),
             facts(plan, model.jurisdictionName, s),
+            DisclosureMetadataView.block(.init(plan: plan, views: context.viewCount, procedure: "#plan-timeline"), context: context),
             .p {
                 Node.a(.href(SiteURL.planExport(plan.id, format: "xlsx").path), text: s.planImport.exportXLSX)
                 Node.text("　")
@@ -26,7 +27,7 @@ extension PlanOverviewPage {
             kindsTable(statistics, s),
             unitKindsTable(statistics, s),
             PublicProgressView.plan(model.progress, planID: plan.id, context),
-            .h2(text: s.progressOfPlan),
+            .h2(.id("plan-timeline"), text: s.progressOfPlan),
             timeline(plan, s),
             others(model.otherPlans, s),
         ])
@@ -36,18 +37,6 @@ extension PlanOverviewPage {
         .dl(.class("meta")) {
             Node.dt(text: s.jurisdiction)
             Node.dd(s.dataLang, text: "\(jurisdictionName)（\(plan.jurisdictionCode)）")
-            Node.dt(text: s.documentNumber)
-            if let number = plan.documentNumber {
-                Node.dd(s.dataLang, text: number)
-            } else {
-                Node.dd(text: s.none)
-            }
-            if let index = plan.indexNumber {
-                Node.dt(text: s.indexNumber)
-                Node.dd(text: index)
-            }
-            Node.dt(text: s.issuingBody)
-            Node.dd(s.dataLang, text: plan.issuingBody)
             Node.dt(text: s.status)
             Node.dd {
                 Node.text(s.planStatus(plan.status))
