@@ -46,6 +46,7 @@ enum SiteURL: Sendable, Hashable {
     case feed
     case planManage(UUID)
     case planTransition(UUID)
+    case planDisclosure(UUID)
     case planCharters(UUID, all: Bool = false)
     case planNewTask(UUID)
     case taskWork(UUID)
@@ -174,6 +175,7 @@ enum SiteURL: Sendable, Hashable {
         case .feed: "/feed.atom"
         case .planManage(let id): "/plans/\(id.uuidString.lowercased())/manage"
         case .planTransition(let id): "/plans/\(id.uuidString.lowercased())/transition"
+        case .planDisclosure(let id): "/plans/\(id.uuidString.lowercased())/disclosure"
         case .planCharters(let id, let all): "/plans/\(id.uuidString.lowercased())/charters" + (all ? "?all=1" : "")
         case .planNewTask(let id): "/plans/\(id.uuidString.lowercased())/tasks/new"
         case .taskWork(let id): "/tasks/\(id.uuidString.lowercased())/work"
@@ -307,6 +309,7 @@ enum SiteURL: Sendable, Hashable {
         static let feed: [PathComponent] = ["feed.atom"]
         static let planManage: [PathComponent] = ["plans", ":planID", "manage"]
         static let planTransition: [PathComponent] = ["plans", ":planID", "transition"]
+        static let planDisclosure: [PathComponent] = ["plans", ":planID", "disclosure"]
         static let planCharters: [PathComponent] = ["plans", ":planID", "charters"]
         static let planNewTask: [PathComponent] = ["plans", ":planID", "tasks", "new"]
         static let taskWork: [PathComponent] = ["tasks", ":taskID", "work"]

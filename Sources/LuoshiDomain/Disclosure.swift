@@ -29,6 +29,45 @@ public enum Disclosure {
         }
     }
 
+    /// The metadata an office edits on a plan, as checked values.
+    public struct Details: Sendable, Hashable {
+        public var subjectWords: String?
+        public var mode: Mode
+        public var writtenOn: CalendarDate?
+        public var validity: Validity
+
+        public static let maximumSubjectWordsLength = 100
+
+        /// Checks the form's fields: 主题词 at most 100 characters, a known 公开方式 and 有效性,
+        /// 成文日期 a date not after `today`. Errors name their field.
+        public static func parse(subjectWords: String, mode: String, writtenOn: String, validity: String,
+                                 today: CalendarDate) -> Result<Details, DomainError> {
+            let words = subjectWords.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard words.count <= maximumSubjectWordsLength, !words.contains(where: \.isNewline) else {
+                return .failure(.invalid("subjectWords", zh: "主题词应为一行、不超过 \(maximumSubjectWordsLength) 字",
+                                         en: "Subject words are one line of at most \(maximumSubjectWordsLength) characters"))
+            }
+            guard let mode = Mode(rawValue: mode) else {
+                return .failure(.invalid("disclosureMode", zh: "请选择公开方式", en: "Choose how the document is disclosed"))
+            }
+            guard let validity = Validity(rawValue: validity) else {
+                return .failure(.invalid("validity", zh: "请选择有效性", en: "Choose whether the document is in force"))
+            }
+            let dateText = writtenOn.trimmingCharacters(in: .whitespaces)
+            var date: CalendarDate?
+            if !dateText.isEmpty {
+                guard let parsed = CalendarDate(iso: dateText) else {
+                    return .failure(.invalid("writtenOn", zh: "成文日期应写作 YYYY-MM-DD", en: "Write the date as YYYY-MM-DD"))
+                }
+                guard parsed <= today else {
+                    return .failure(.invalid("writtenOn", zh: "成文日期不能晚于今天", en: "The document cannot be dated after today"))
+                }
+                date = parsed
+            }
+            return .success(Details(subjectWords: words.isEmpty ? nil : words, mode: mode, writtenOn: date, validity: validity))
+        }
+    }
+
     /// How an issuing body numbers what it publishes (索引号): `prefix/year-serial`, the serial
     /// zero-padded to `digits`, e.g. `yishuixfbgs/2023-0000196`.
     public struct IndexScheme: Sendable, Hashable {

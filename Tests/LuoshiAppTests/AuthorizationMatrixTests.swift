@@ -68,6 +68,7 @@ struct AuthorizationMatrixTests {
         "POST /plans/import/:importID/aliases": .managePlans,
         "GET /plans/:planID/manage": .managePlans,
         "POST /plans/:planID/transition": .managePlans,
+        "POST /plans/:planID/disclosure": .managePlans,
         "GET /plans/:planID/charters": .managePlans,
         "GET /plans/:planID/rounds": .readInternal,
         "POST /plans/:planID/rounds": .managePlans,

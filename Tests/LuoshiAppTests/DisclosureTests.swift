@@ -248,6 +248,39 @@ struct DisclosureTests {
         }
     }
 
+    /// 公开信息 on the plan's manage page: the office sets 主题词, 公开方式, 成文日期 and 有效性 of
+    /// an issued plan; the public block shows them; each field's error names it; audited.
+    @Test func theOfficeEditsThePlansDisclosureDetails() async throws {
+        try await withLuoshiApp { app in
+            app.clock.set(DispatchHTTPTests.beijingNoon("2023-07-10"))
+            let planID = try await app.samplePlanID()
+            try await app.makeUser("du.cha", .supervisor)
+            try await app.makeUser("fgj.staff", .unitStaff, unit: "县发改局")
+            let office = try await app.signIn("du.cha"), unit = try await app.signIn("fgj.staff")
+            let post = TaskWorkHTTPTests.post
+            let path = "/plans/\(planID)/disclosure"
+            let fields = [("subjectWords", "政府工作报告 任务分解"), ("disclosureMode", "proactive"), ("writtenOn", "2023-03-06"), ("validity", "repealed")]
+            var (status, body) = try await post(app, path, unit, [("version", "1")] + fields)
+            #expect(status == .forbidden)
+            (status, body) = try await post(app, path, office, [("version", "1"), ("writtenOn", "2023-07-11")] + fields.filter { $0.0 != "writtenOn" })
+            #expect(status == .badRequest && body.contains("成文日期不能晚于今天"))
+            (status, body) = try await post(app, path, office, [("version", "1"), ("validity", "gone")] + fields.filter { $0.0 != "validity" })
+            #expect(status == .badRequest && body.contains("请选择有效性"))
+            (status, _) = try await post(app, path, office, [("version", "1")] + fields)
+            #expect(status == .seeOther)
+            (status, body) = try await post(app, path, office, [("version", "1")] + fields)
+            #expect(status == .conflict, "a stale form is refused")
+            let html = try await Self.get(app, "/plans/\(planID)", agent: "meta")
+            for text in ["<dt>主题词</dt><dd lang=\"zh-CN\">政府工作报告 任务分解</dd>", "<dt>有效性</dt><dd>废止</dd>",
+                         #"<dt>成文日期</dt><dd><time datetime="2023-03-06">"#, "<dt>索引号</dt><dd>yishuixfbgs/2023-0000196</dd>"] {
+                #expect(html.contains(text), "\(text)")
+            }
+            #expect(try await app.auditActions().contains("plan.disclosure"))
+            let (pageStatus, page) = try await TaskWorkHTTPTests.page(app, "/plans/\(planID)/manage", office)
+            #expect(pageStatus == .ok && page.contains("保存公开信息") && page.contains(#"<option value="repealed" selected>"#))
+        }
+    }
+
     @Test func indexSchemesAreReadAndChecked() throws {
         let schemes = try Disclosure.IndexSchemes.parse("沂水县人民政府办公室=yishuixfbgs:7; 沂水县人民政府=yishuixzf:5\nyishui", field: "f")
         #expect(schemes.scheme(for: "沂水县人民政府")?.number(year: 2023, serial: 12) == "yishuixzf/2023-00012")

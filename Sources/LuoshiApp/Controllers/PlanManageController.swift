@@ -10,6 +10,7 @@ enum PlanManageController {
     static func register(_ routes: any RoutesBuilder) {
         routes.on(.GET, SiteURL.Route.planManage, requires: .managePlans, use: manage)
         routes.on(.POST, SiteURL.Route.planTransition, requires: .managePlans, use: transition)
+        routes.on(.POST, SiteURL.Route.planDisclosure, requires: .managePlans, use: disclosure)
         routes.on(.GET, SiteURL.Route.planCharters, requires: .managePlans, use: charters)
         routes.on(.GET, SiteURL.Route.apiPlanVersions, requires: .managePlans, use: versionsAPI)
         routes.on(.GET, SiteURL.Route.apiPlanVersionComparison, requires: .managePlans, use: comparisonAPI)
@@ -116,6 +117,30 @@ enum PlanManageController {
                                                   documentNumber: form.documentNumber ?? "", version: form.version.flatMap { Int($0) })
             try await PlanService.advance(command, by: try req.writer, snapshot: snapshot, indexSchemes: req.application.luoshiConfig.indexSchemes,
                                           on: req.db)
+            return req.redirect(to: SiteURL.planManage(planID).path, redirectType: .normal)
+        } catch let error as DomainError {
+            return try await render(req, error: error)
+        }
+    }
+
+    struct DisclosureForm: Content {
+        var subjectWords: String?
+        var disclosureMode: String?
+        var writtenOn: String?
+        var validity: String?
+        var version: String?
+    }
+
+    /// 公开信息: the plan's disclosure metadata.
+    @Sendable static func disclosure(_ req: Request) async throws -> Response {
+        let form = try req.content.decode(DisclosureForm.self)
+        do {
+            let (model, _) = try await plan(req)
+            let planID = try model.requireID()
+            try await PlanService.saveDisclosure(.init(planID: planID, subjectWords: form.subjectWords ?? "", disclosureMode: form.disclosureMode ?? "",
+                                                       writtenOn: form.writtenOn ?? "", validity: form.validity ?? "",
+                                                       version: form.version.flatMap { Int($0) }),
+                                                 by: try req.writer, on: req.db)
             return req.redirect(to: SiteURL.planManage(planID).path, redirectType: .normal)
         } catch let error as DomainError {
             return try await render(req, error: error)

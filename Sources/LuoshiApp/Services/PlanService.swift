@@ -76,6 +76,39 @@ enum PlanService {
         return applied.status
     }
 
+    // MARK: Disclosure
+
+    /// The office's edit of a plan's disclosure metadata (主题词, 公开方式, 成文日期, 有效性),
+    /// made from the version the form was made from. Allowed at any stage: it describes the
+    /// document, it does not change it.
+    struct SaveDisclosure: Sendable {
+        var planID: UUID
+        var subjectWords: String
+        var disclosureMode: String
+        var writtenOn: String
+        var validity: String
+        var version: Int?
+    }
+
+    static func saveDisclosure(_ command: SaveDisclosure, by writer: Writer, on database: any Database) async throws {
+        guard let model = try await PlanModel.find(command.planID, on: database), writer.may(.managePlans, in: model.jurisdictionCode) else {
+            throw DomainError.planNotFound(command.planID)
+        }
+        let details = try Disclosure.Details.parse(subjectWords: command.subjectWords, mode: command.disclosureMode, writtenOn: command.writtenOn,
+                                                   validity: command.validity, today: writer.today).get()
+        let planID = command.planID
+        let before = model.validity
+        try await database.writeTransaction { db in
+            try await OptimisticLock.update(PlanModel.schema, id: planID, from: command.version, current: model.version, at: writer.now, on: db) {
+                $0.set("subject_words", to: details.subjectWords).set("disclosure_mode", to: details.mode.rawValue)
+                    .set("written_on", to: details.writtenOn?.iso).set("validity", to: details.validity.rawValue)
+            }
+            try await AuditLog.append(AuditLog.Event(action: "plan.disclosure", targetType: "plan", targetID: planID.uuidString,
+                                                     summary: "\(details.mode.rawValue), validity \(before.rawValue) → \(details.validity.rawValue)"),
+                                      by: writer.who, at: writer.now, on: db)
+        }
+    }
+
     // MARK: Import
 
     /// A 分工方案 spreadsheet to import as a draft plan of `jurisdictionCode` and `year`, or to

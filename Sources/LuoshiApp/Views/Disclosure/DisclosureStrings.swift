@@ -47,6 +47,7 @@ struct DisclosureStrings: Sendable {
     let writtenOn: String
     let procedure: String
     let procedureLink: String
+    let saveMetadata: String
 
     static let chinese = DisclosureStrings(
         progressTitle: "公开进度",
@@ -75,7 +76,7 @@ struct DisclosureStrings: Sendable {
         noPlans: "暂无已印发的方案。",
         metadata: "公开信息", indexNumber: "索引号", subjectWords: "主题词", disclosureMode: "公开方式", documentNumber: "文号",
         issuingBody: "发布机构", publishedOn: "发布日期", views: "浏览次数", validity: "有效性", writtenOn: "成文日期",
-        procedure: "公开程序", procedureLink: "方案形成和公开过程")
+        procedure: "公开程序", procedureLink: "方案形成和公开过程", saveMetadata: "保存公开信息")
 
     static let english = DisclosureStrings(
         progressTitle: "Published progress",
@@ -104,5 +105,5 @@ struct DisclosureStrings: Sendable {
         noPlans: "No plan has been issued yet.",
         metadata: "Disclosure details", indexNumber: "Index number", subjectWords: "Subject words", disclosureMode: "Disclosure",
         documentNumber: "Document number", issuingBody: "Issuing body", publishedOn: "Published", views: "Views", validity: "Validity",
-        writtenOn: "Dated", procedure: "Disclosure procedure", procedureLink: "How the plan was made and published")
+        writtenOn: "Dated", procedure: "Disclosure procedure", procedureLink: "How the plan was made and published", saveMetadata: "Save disclosure details")
 }

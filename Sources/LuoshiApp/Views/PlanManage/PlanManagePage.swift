@@ -51,6 +51,7 @@ enum PlanManagePage {
             },
             parts(model, context),
             nextStep(model, context),
+            disclosure(model, context),
             versions(model, context),
             comparison(model, context),
         ])
@@ -102,6 +103,28 @@ enum PlanManagePage {
                     Forms.field(m.documentNumber, name: "documentNumber", required: true, hint: m.documentNumberHint, error: model.error, language: language)
                 }
                 Forms.submit(m.stepLabel(step))
+            }
+        }
+    }
+
+    /// 公开信息: what the public metadata block says of the plan besides its stages.
+    private static func disclosure(_ model: Model, _ context: PageContext) -> Node {
+        let s = context.strings, d = s.disclosure, language = context.language, plan = model.plan
+        return .fragment {
+            Node.h2(text: d.metadata)
+            Node.p(text: "\(d.indexNumber)：\(plan.indexNumber ?? s.none)")
+            Node.form(.method("post"), .action(SiteURL.planDisclosure(plan.id).path), .class("stacked-form")) {
+                Forms.csrf(model.csrfToken)
+                Node.input(.type("hidden"), .name("version"), .value(String(model.version)))
+                Forms.field(d.subjectWords, name: "subjectWords", value: plan.subjectWords ?? "", error: model.error, language: language)
+                Forms.select(d.disclosureMode, name: "disclosureMode",
+                             options: Disclosure.Mode.allCases.map { ($0.rawValue, $0.text.text(in: language)) }, selected: plan.disclosureMode.rawValue,
+                             error: model.error, language: language)
+                Forms.field(d.writtenOn, name: "writtenOn", type: "date", value: plan.writtenOn?.iso ?? "", error: model.error, language: language)
+                Forms.select(d.validity, name: "validity",
+                             options: Disclosure.Validity.allCases.map { ($0.rawValue, $0.text.text(in: language)) }, selected: plan.validity.rawValue,
+                             error: model.error, language: language)
+                Forms.submit(d.saveMetadata)
             }
         }
     }
