@@ -78,6 +78,7 @@ struct DisclosureTests {
     /// office publishes June, 第3期; a draft changes nothing the public sees.
     @Test func publicProgressIsWhatTheLatestPublishedBulletinVerified() async throws {
         try await withSampleLedger { app, planID in
+            app.luoshiConfig.indexSchemes = try Disclosure.IndexSchemes.parse("沂水县人民政府督查室=yishuixfbgs", field: "f")
             let office = try await app.signIn("du.cha")
             let may = try #require(try await BulletinModel.query(on: app.db).filter(\.$issueNumber == 2).first())
             let mayTasks = try #require(try BulletinStore.snapshot(of: may).tasks)
@@ -106,6 +107,16 @@ struct DisclosureTests {
             #expect(html.contains("第3期督查通报（2023年6月）") && !html.contains("第2期督查通报"))
             html = try await Self.get(app, "/tasks/\(lagging.taskID.uuidString.lowercased())", agent: "progress")
             #expect(html.contains(#"<span class="light light-\#(juneState.colour.rawValue)">"#) && html.contains(juneState.status.text.zh))
+
+            // The published issue's disclosure block: numbered by its issuer's scheme (after the
+            // sample plan's 2023-0000196), dated as signed; 第2期 was published unnumbered.
+            html = try await Self.get(app, "/plans/\(planID)/bulletins/3", agent: "progress")
+            for text in ["<dt>索引号</dt><dd>yishuixfbgs/2023-0000197</dd>", "<dt>发布机构</dt><dd lang=\"zh-CN\">沂水县人民政府督查室</dd>",
+                         "<dt>有效性</dt><dd>有效</dd>", "<dt>公开方式</dt><dd>主动公开</dd>"] {
+                #expect(html.contains(text), "\(text)")
+            }
+            html = try await Self.get(app, "/plans/\(planID)/bulletins/2", agent: "progress")
+            #expect(html.contains("<dt>索引号</dt><dd>无</dd>"))
         }
     }
 

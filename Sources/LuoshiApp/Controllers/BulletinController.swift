@@ -121,7 +121,8 @@ enum BulletinController {
 
     @Sendable static func publish(_ req: Request) async throws -> Response {
         try await onDraft(req) { model, plan, fields, writer in
-            try await BulletinService.publish(.init(version: fields["version"].flatMap { Int($0) }), bulletin: model, plan: plan, by: writer, on: req.db)
+            try await BulletinService.publish(.init(version: fields["version"].flatMap { Int($0) }), bulletin: model, plan: plan, by: writer,
+                                              indexSchemes: req.application.luoshiConfig.indexSchemes, on: req.db)
             return "published"
         }
     }
@@ -196,8 +197,12 @@ enum BulletinController {
             let id = try model.requireID()
             let content = Node.prerender([BulletinDocumentView.render(try await BulletinStore.document(of: model, on: req.db), titleLevel: 1)])
             let correctedBy = try await BulletinModel.query(on: req.db).filter(\.$correctsID == id).filter(\.$status == .published).all().compactMap(\.issueNumber)
+            let metadata = DisclosureMetadataView.Fields(
+                indexNumber: try await IndexNumbers.number(of: "bulletin", id: id, on: req.db), subjectWords: nil, mode: .proactive, documentNumber: nil,
+                issuingBody: model.issuer, publishedOn: model.publishedAt.map(CalendarDate.init(date:)), views: context.viewCount,
+                validity: correctedBy.isEmpty ? .valid : .superseded, writtenOn: model.texts.signedOn, procedure: nil)
             return PublicBulletinPage.render(plan: plan, issue: issue, title: model.title, content: content, correctedBy: correctedBy.sorted(),
-                                             context: context.with(notice: plan.illustrativeNotice))
+                                             metadata: metadata, context: context.with(notice: plan.illustrativeNotice))
         }
         guard req.currentUser == nil else { return req.htmlResponse(try await render()) }
         return req.htmlResponse(try await req.application.ledgerCache.document("public-bulletin|\(plan.id)|\(issue)|\(context.displayKey)|\(context.viewCount ?? -1)") {

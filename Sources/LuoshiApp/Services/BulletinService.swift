@@ -67,10 +67,11 @@ enum BulletinService {
         }
     }
 
-    static func publish(_ command: Publish, bulletin model: BulletinModel, plan: Plan, by writer: Writer, on db: any Database) async throws {
+    static func publish(_ command: Publish, bulletin model: BulletinModel, plan: Plan, by writer: Writer, indexSchemes: Disclosure.IndexSchemes = .init(),
+                        on db: any Database) async throws {
         try authorise(writer, plan)
         try requireDraft(model)
-        try await BulletinStore.publish(model, formVersion: command.version, by: writer.who, now: writer.now, on: db)
+        try await BulletinStore.publish(model, formVersion: command.version, by: writer.who, now: writer.now, indexSchemes: indexSchemes, on: db)
     }
 
     /// A new draft correcting published `model`, from its snapshot and texts.

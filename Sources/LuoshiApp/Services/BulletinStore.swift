@@ -119,8 +119,10 @@ enum BulletinStore {
 
     /// Publishes draft `model` (at version `formVersion`): gives it the next issue number of its
     /// jurisdiction's year and writes its Word file, once. Another publication taking the same
-    /// number first, or a stale form, is a 409.
-    static func publish(_ model: BulletinModel, formVersion: Int?, by who: AuditLog.Who, now: Date, on db: any Database) async throws {
+    /// number first, or a stale form, is a 409. With a 索引号 scheme for its issuer in
+    /// `indexSchemes`, the issue is numbered for disclosure too.
+    static func publish(_ model: BulletinModel, formVersion: Int?, by who: AuditLog.Who, now: Date, indexSchemes: Disclosure.IndexSchemes = .init(),
+                        on db: any Database) async throws {
         guard model.status == .draft else {
             throw DomainError(.conflict, zh: "本期已发布，不能再次发布", en: "This issue is already published", field: "status")
         }
@@ -136,6 +138,9 @@ enum BulletinStore {
                     $0.set("status", to: Bulletin.Status.published.rawValue).set("issue_number", to: number)
                         .set("docx", to: file).set("docx_sha256", to: Secrets.sha256Hex(data: ByteBuffer(data: file)))
                         .set("published_by", to: who.username).set("published_at", to: now)
+                }
+                if let scheme = indexSchemes.scheme(for: model.issuer) {
+                    _ = try await IndexNumbers.assign(scheme, year: CalendarDate(date: now).year, targetType: "bulletin", targetID: id, on: db)
                 }
                 try await SupervisionStore.markCarried(snapshot.criticisms, by: id, on: db)
                 try await AuditLog.append(.init(action: "bulletin.publish", targetType: "bulletin", targetID: id.uuidString,

@@ -30,11 +30,7 @@ enum IndexNumbers {
     /// The document's number: the one it already has, else the next serial of `scheme` for `year`.
     static func assign(_ scheme: Disclosure.IndexScheme, year: Int, targetType: String, targetID: UUID, on db: any Database) async throws -> String {
         let sql = db as! any SQLDatabase
-        if let existing = try await sql.raw("""
-            SELECT number FROM index_numbers WHERE target_type = \(bind: targetType) AND target_id = \(bind: targetID.uuidString)
-            """).first()?.decode(column: "number", as: String.self) {
-            return existing
-        }
+        if let existing = try await number(of: targetType, id: targetID, on: db) { return existing }
         let last = try await sql.raw("""
             SELECT MAX(serial) AS last FROM index_numbers WHERE prefix = \(bind: scheme.prefix) AND year = \(bind: year)
             """).first()?.decode(column: "last", as: Int?.self) ?? 0
@@ -50,6 +46,13 @@ enum IndexNumbers {
             throw DomainError(.conflict, zh: "索引号 \(number) 刚被其他文件占用，请重试", en: "Index number \(number) was just taken; try again", field: "indexNumber")
         }
         return number
+    }
+
+    /// The number a document was given, if any.
+    static func number(of targetType: String, id: UUID, on db: any Database) async throws -> String? {
+        try await (db as! any SQLDatabase).raw("""
+            SELECT number FROM index_numbers WHERE target_type = \(bind: targetType) AND target_id = \(bind: id.uuidString)
+            """).first()?.decode(column: "number", as: String.self)
     }
 
     static func taken(_ number: String) -> DomainError {

@@ -291,7 +291,8 @@ enum PublicBulletinsPage {
 /// One published bulletin as the public reads it: the document without internal notes, its
 /// Word file, and where a later issue corrects it.
 enum PublicBulletinPage {
-    static func render(plan: Plan, issue: Int, title: String, content: Prerendered, correctedBy: [Int], context: PageContext) -> Node {
+    static func render(plan: Plan, issue: Int, title: String, content: Prerendered, correctedBy: [Int],
+                       metadata: DisclosureMetadataView.Fields, context: PageContext) -> Node {
         let s = context.strings, b = s.bulletins
         return Layout.page(title: title, context: context, crumbs: [
             Crumb(title: plan.title, url: .plan(plan.id), isData: true), Crumb(title: b.publicTitle, url: .publicBulletins(plan.id)),
@@ -304,6 +305,7 @@ enum PublicBulletinPage {
                     Node.text(" ")
                 }
             },
+            DisclosureMetadataView.block(metadata, context: context),
             .p(.class("no-print")) { Node.a(.href(SiteURL.publicBulletinWord(planID: plan.id, issue: issue).path), text: b.word) },
             .prerendered(content),
         ])

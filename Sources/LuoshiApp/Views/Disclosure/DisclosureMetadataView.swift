@@ -19,6 +19,20 @@ enum DisclosureMetadataView {
         /// Where the record of how it was made and published is.
         var procedure: String?
 
+        init(indexNumber: String?, subjectWords: String?, mode: Disclosure.Mode, documentNumber: String?, issuingBody: String,
+             publishedOn: CalendarDate?, views: Int64?, validity: Disclosure.Validity, writtenOn: CalendarDate?, procedure: String?) {
+            self.indexNumber = indexNumber
+            self.subjectWords = subjectWords
+            self.mode = mode
+            self.documentNumber = documentNumber
+            self.issuingBody = issuingBody
+            self.publishedOn = publishedOn
+            self.views = views
+            self.validity = validity
+            self.writtenOn = writtenOn
+            self.procedure = procedure
+        }
+
         /// A plan's: published on its issue date, dated its 成文日期 or else that date, its
         /// lifecycle as the procedure.
         init(plan: Plan, views: Int64?, procedure: String?) {
