@@ -47,6 +47,12 @@ enum SiteURL: Sendable, Hashable {
     case planManage(UUID)
     case planTransition(UUID)
     case planDisclosure(UUID)
+    /// 政策解读: the public page (a published version), and the office's editor and its actions.
+    case interpretation(UUID, version: Int? = nil)
+    case interpretationEdit(UUID, done: String? = nil)
+    case interpretationDraft(UUID)
+    case interpretationSave(UUID)
+    case interpretationPublish(UUID)
     case planCharters(UUID, all: Bool = false)
     case planNewTask(UUID)
     case taskWork(UUID)
@@ -176,6 +182,13 @@ enum SiteURL: Sendable, Hashable {
         case .planManage(let id): "/plans/\(id.uuidString.lowercased())/manage"
         case .planTransition(let id): "/plans/\(id.uuidString.lowercased())/transition"
         case .planDisclosure(let id): "/plans/\(id.uuidString.lowercased())/disclosure"
+        case .interpretation(let id, let version):
+            "/plans/\(id.uuidString.lowercased())/interpretation" + (version.map { "?version=\($0)" } ?? "")
+        case .interpretationEdit(let id, let done):
+            "/plans/\(id.uuidString.lowercased())/interpretation/edit" + (done.map { "?done=\($0)" } ?? "")
+        case .interpretationDraft(let id): "/plans/\(id.uuidString.lowercased())/interpretation/draft"
+        case .interpretationSave(let id): "/plans/\(id.uuidString.lowercased())/interpretation/save"
+        case .interpretationPublish(let id): "/plans/\(id.uuidString.lowercased())/interpretation/publish"
         case .planCharters(let id, let all): "/plans/\(id.uuidString.lowercased())/charters" + (all ? "?all=1" : "")
         case .planNewTask(let id): "/plans/\(id.uuidString.lowercased())/tasks/new"
         case .taskWork(let id): "/tasks/\(id.uuidString.lowercased())/work"
@@ -310,6 +323,11 @@ enum SiteURL: Sendable, Hashable {
         static let planManage: [PathComponent] = ["plans", ":planID", "manage"]
         static let planTransition: [PathComponent] = ["plans", ":planID", "transition"]
         static let planDisclosure: [PathComponent] = ["plans", ":planID", "disclosure"]
+        static let interpretation: [PathComponent] = ["plans", ":planID", "interpretation"]
+        static let interpretationEdit: [PathComponent] = ["plans", ":planID", "interpretation", "edit"]
+        static let interpretationDraft: [PathComponent] = ["plans", ":planID", "interpretation", "draft"]
+        static let interpretationSave: [PathComponent] = ["plans", ":planID", "interpretation", "save"]
+        static let interpretationPublish: [PathComponent] = ["plans", ":planID", "interpretation", "publish"]
         static let planCharters: [PathComponent] = ["plans", ":planID", "charters"]
         static let planNewTask: [PathComponent] = ["plans", ":planID", "tasks", "new"]
         static let taskWork: [PathComponent] = ["tasks", ":taskID", "work"]

@@ -9,6 +9,7 @@ func routes(_ app: Application) throws {
     SessionAPIController.register(app)
     PlanFilesController.register(app)
     OpenDataController.register(app)
+    InterpretationController.register(app)
     PlanManageController.register(app)
     TaskWorkController.register(app)
     TaskEditController.register(app)

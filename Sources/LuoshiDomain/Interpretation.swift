@@ -108,6 +108,40 @@ public enum Interpretation {
 
     public static func title(of planTitle: String) -> String { "关于《\(planTitle)》的解读" }
 
+    public static let maximumSectionLength = 4_000
+    public static let maximumContactLength = 100
+
+    /// The office's edit: each section's text (fields `section1`…), and the contact block
+    /// (`office`, `person`, `address`, `phone`). Every section needs text; the office and a
+    /// phone are needed to publish, so they are needed here too.
+    public static func checked(texts: [String], headings: [String], contact: Contact) -> Result<([Section], Contact), DomainError> {
+        guard texts.count == headings.count else {
+            return .failure(.invalid("section1", zh: "解读应有 \(headings.count) 个部分", en: "The interpretation has \(headings.count) sections"))
+        }
+        var sections: [Section] = []
+        for (index, (heading, raw)) in zip(headings, texts).enumerated() {
+            let text = raw.trimmingCharacters(in: .whitespacesAndNewlines).replacingOccurrences(of: "\r\n", with: "\n")
+            guard !text.isEmpty, text.count <= maximumSectionLength else {
+                return .failure(.invalid("section\(index + 1)", zh: "请填写“\(heading)”（不超过 \(maximumSectionLength) 字）",
+                                         en: "Write section \(index + 1) (at most \(maximumSectionLength) characters)"))
+            }
+            sections.append(Section(heading: heading, text: text))
+        }
+        let trimmed = Contact(office: contact.office.trimmingCharacters(in: .whitespaces), person: contact.person.trimmingCharacters(in: .whitespaces),
+                              address: contact.address.trimmingCharacters(in: .whitespaces), phone: contact.phone.trimmingCharacters(in: .whitespaces))
+        for (field, value, zh) in [("office", trimmed.office, "解读机关"), ("person", trimmed.person, "解读人"), ("address", trimmed.address, "联系地址"),
+                                   ("phone", trimmed.phone, "联系电话")] {
+            guard value.count <= maximumContactLength, !value.contains(where: \.isNewline) else {
+                return .failure(.invalid(field, zh: "\(zh)应为一行、不超过 \(maximumContactLength) 字", en: "One line of at most \(maximumContactLength) characters"))
+            }
+        }
+        guard !trimmed.office.isEmpty else { return .failure(.missing("office", zh: "请填写解读机关", en: "Name the interpreting office")) }
+        guard !trimmed.phone.isEmpty, trimmed.phone.allSatisfy({ $0.isASCII && ($0.isNumber || "-+() ".contains($0)) }) else {
+            return .failure(.invalid("phone", zh: "请填写联系电话（数字，可含 - 和括号）", en: "Give a phone number (digits, - and brackets)"))
+        }
+        return .success((sections, trimmed))
+    }
+
     /// The five sections, from the facts.
     public static func draft(_ facts: Facts) -> [Section] {
         let plan = "《\(facts.planTitle)》"

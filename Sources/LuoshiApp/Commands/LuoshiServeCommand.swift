@@ -25,6 +25,8 @@ struct LuoshiServeCommand: AnyAsyncCommand {
             if try await SampleData.loadIfEmpty(into: app.db, at: app.clock.now) {
                 try await app.dataVersions.refresh(app.db as! any SQLDatabase)
                 try await SampleRounds.loadIfMissing(into: app.db, snapshot: try await app.catalog.snapshot(app.db as! any SQLDatabase))
+                try await SampleInterpretation.loadIfMissing(into: app.db, snapshot: try await app.catalog.snapshot(app.db as! any SQLDatabase))
+                try await app.dataVersions.refresh(app.db as! any SQLDatabase)
                 context.console.info("已载入示例数据：沂水县2023年重点工作任务分解方案及4—6月调度（示例）/ Loaded the illustrative Yishui 2023 sample plan with its April–June rounds.")
             } else {
                 context.console.print("数据库中已有方案，未重复载入示例 / The database already holds a plan; the sample was not loaded again.")
@@ -62,6 +64,7 @@ struct SampleCommand: AsyncCommand {
         let resolved = try await PlanWriter.save(try SampleData.document(), on: app.db, by: .system("cli"), at: app.clock.now)
         try await app.dataVersions.refresh(app.db as! any SQLDatabase)
         try await SampleRounds.loadIfMissing(into: app.db, snapshot: try await app.catalog.snapshot(app.db as! any SQLDatabase))
+        try await SampleInterpretation.loadIfMissing(into: app.db, snapshot: try await app.catalog.snapshot(app.db as! any SQLDatabase))
         context.console.info("已载入示例方案：\(resolved.plan.title)，\(resolved.parts.count) 个部分、\(resolved.tasks.count) 项任务 / Loaded the sample plan.")
     }
 }

@@ -44,5 +44,7 @@ enum LuoshiMigrations {
         CreatePageViews(),
         // 018: disclosure metadata of plans, and every 索引号 assigned
         AddDisclosureMetadata(),
+        // 019: interpretations (政策解读) of plans, in numbered versions
+        CreateInterpretations(), WatchInterpretations(),
     ]
 }

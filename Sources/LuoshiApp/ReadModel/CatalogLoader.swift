@@ -16,6 +16,7 @@ enum CatalogLoader {
         let noticeZh: String?, noticeEn: String?
         let subjectWords: String?, disclosureMode: String, writtenOn: String?, validity: String
     }
+    private struct PlanIDRow: Decodable { let planId: UUID }
     private struct PartRow: Decodable { let id: UUID, planId: UUID, number: Int, title: String }
     private struct TaskRow: Decodable {
         let id: UUID, planId: UUID, partNumber: Int, item: Int, content: String, kind: String
@@ -61,7 +62,7 @@ enum CatalogLoader {
         let milestonesOfTask = Dictionary(grouping: milestones.sorted { $0.position < $1.position }, by: \.taskId)
         let aliasesOfUnit = Dictionary(grouping: aliases, by: \.unitId)
 
-        return CatalogSnapshot(
+        var snapshot = CatalogSnapshot(
             version: version,
             jurisdictions: jurisdictions.map {
                 Jurisdiction(code: $0.code, name: $0.name, level: Jurisdiction.Level(rawValue: $0.level) ?? .county,
@@ -108,6 +109,9 @@ enum CatalogLoader {
                     return ChangeControl.Revision(kind: kind, before: row.oldValue, after: row.newValue, approvedOn: on, approvedBy: row.approvedBy)
                 }
             })
+        snapshot.interpretedPlans = Set(try await rows("SELECT DISTINCT plan_id FROM interpretations WHERE status = 'published'",
+                                                       as: PlanIDRow.self).map(\.planId))
+        return snapshot
     }
 
     private static func date(_ text: String?) -> CalendarDate? { text.flatMap(CalendarDate.init(iso:)) }

@@ -5,6 +5,8 @@ import LuoshiDomain
 /// indexes pages and the API read. Built by `CatalogLoader`, replaced whole after a write.
 struct CatalogSnapshot: Sendable {
     let version: Int
+    /// Plans with a published 政策解读.
+    var interpretedPlans: Set<UUID> = []
     let jurisdictions: [String: Jurisdiction]
     /// Newest year first.
     let plans: [Plan]

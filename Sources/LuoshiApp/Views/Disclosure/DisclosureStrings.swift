@@ -48,6 +48,28 @@ struct DisclosureStrings: Sendable {
     let procedure: String
     let procedureLink: String
     let saveMetadata: String
+    let interpretation: String
+    let interpretationLink: String
+    let versionLine: @Sendable (Int, CalendarDate?) -> String
+    let versions: String
+    let contactTitle: String
+    let contactOffice: String
+    let contactPerson: String
+    let contactAddress: String
+    let contactPhone: String
+    let interpretationEditor: String
+    let figuresChanged: String
+    let nothingPublished: String
+    let latestPublished: String
+    let startHint: String
+    let reviseHint: String
+    let start: String
+    let revise: String
+    let draftOf: @Sendable (Int) -> String
+    let saveDraft: String
+    let preview: String
+    let publish: String
+    let notices: @Sendable (String) -> String?
 
     static let chinese = DisclosureStrings(
         progressTitle: "公开进度",
@@ -76,7 +98,15 @@ struct DisclosureStrings: Sendable {
         noPlans: "暂无已印发的方案。",
         metadata: "公开信息", indexNumber: "索引号", subjectWords: "主题词", disclosureMode: "公开方式", documentNumber: "文号",
         issuingBody: "发布机构", publishedOn: "发布日期", views: "浏览次数", validity: "有效性", writtenOn: "成文日期",
-        procedure: "公开程序", procedureLink: "方案形成和公开过程", saveMetadata: "保存公开信息")
+        procedure: "公开程序", procedureLink: "方案形成和公开过程", saveMetadata: "保存公开信息",
+        interpretation: "政策解读", interpretationLink: "政策解读（文字解读）",
+        versionLine: { "第\($0)版" + ($1.map { "，\($0.iso)发布" } ?? "") }, versions: "历次版本",
+        contactTitle: "解读机关及咨询方式", contactOffice: "解读机关", contactPerson: "解读人", contactAddress: "联系地址", contactPhone: "联系电话",
+        interpretationEditor: "政策解读", figuresChanged: "方案已有变动，解读中的以下数字与方案不再一致：",
+        nothingPublished: "尚未发布解读。", latestPublished: "已发布：",
+        startHint: "根据方案的会议、日期和统计数字起草解读，起草后可逐段修改。", reviseHint: "已发布的版本不再修改；修订将以已发布文本为底稿形成新版本。",
+        start: "起草解读", revise: "修订为新版本", draftOf: { "第\($0)版（草稿）" }, saveDraft: "保存草稿", preview: "预览", publish: "发布解读",
+        notices: { ["saved": "草稿已保存。", "published": "解读已发布。", "drafted": "已起草，请核对后修改和发布。"][$0] })
 
     static let english = DisclosureStrings(
         progressTitle: "Published progress",
@@ -105,5 +135,16 @@ struct DisclosureStrings: Sendable {
         noPlans: "No plan has been issued yet.",
         metadata: "Disclosure details", indexNumber: "Index number", subjectWords: "Subject words", disclosureMode: "Disclosure",
         documentNumber: "Document number", issuingBody: "Issuing body", publishedOn: "Published", views: "Views", validity: "Validity",
-        writtenOn: "Dated", procedure: "Disclosure procedure", procedureLink: "How the plan was made and published", saveMetadata: "Save disclosure details")
+        writtenOn: "Dated", procedure: "Disclosure procedure", procedureLink: "How the plan was made and published", saveMetadata: "Save disclosure details",
+        interpretation: "Interpretation", interpretationLink: "Interpretation of the plan",
+        versionLine: { "Version \($0)" + ($1.map { ", published \($0.iso)" } ?? "") }, versions: "All versions",
+        contactTitle: "Interpreting office and contacts", contactOffice: "Interpreting office", contactPerson: "Interpreter", contactAddress: "Address",
+        contactPhone: "Phone", interpretationEditor: "Interpretation",
+        figuresChanged: "The plan has changed: these figures in the interpretation no longer match it:",
+        nothingPublished: "No interpretation published yet.", latestPublished: "Published:",
+        startHint: "Draft the interpretation from the plan's meetings, dates and counts; edit it section by section afterwards.",
+        reviseHint: "A published version is not changed; a revision starts from the published text as a new version.",
+        start: "Draft the interpretation", revise: "Revise as a new version", draftOf: { "Version \($0) (draft)" }, saveDraft: "Save the draft",
+        preview: "Preview", publish: "Publish the interpretation",
+        notices: { ["saved": "Draft saved.", "published": "Interpretation published.", "drafted": "Drafted: check it, then edit and publish."][$0] })
 }

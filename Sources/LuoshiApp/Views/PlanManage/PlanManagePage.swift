@@ -43,6 +43,9 @@ enum PlanManagePage {
             .ul {
                 Node.li { Node.a(.href(SiteURL.planExport(plan.id, format: "xlsx").path), text: s.planImport.exportXLSX) }
                 Node.li { Node.a(.href(SiteURL.planCharters(plan.id).path), text: s.taskWork.overviewLink) }
+                if plan.status == .issued {
+                    Node.li { Node.a(.href(SiteURL.interpretationEdit(plan.id).path), text: s.disclosure.interpretation) }
+                }
                 if plan.status != .issued {
                     Node.li { Node.a(.href(SiteURL.planEdit(plan.id).path), text: s.directory.editPlan) }
                     Node.li { Node.a(.href(SiteURL.partNew(plan.id).path), text: s.directory.newPart) }

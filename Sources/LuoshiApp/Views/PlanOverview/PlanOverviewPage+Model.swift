@@ -10,5 +10,7 @@ enum PlanOverviewPage {
         var otherPlans: [(plan: Plan, jurisdictionName: String)]
         /// 公开进度: from the latest published bulletin (nil: none yet).
         var progress: PublicProgress? = nil
+        /// Whether a 政策解读 is published.
+        var interpreted = false
     }
 }

@@ -16,6 +16,7 @@ extension PlanOverviewPage {
             plan: plan,
             jurisdictionName: plan.map { snapshot.jurisdictionName($0.jurisdictionCode) } ?? "",
             statistics: plan.flatMap { snapshot.statisticsByPlan[$0.id] },
-            otherPlans: publicPlans.filter { $0.id != plan?.id }.map { ($0, snapshot.jurisdictionName($0.jurisdictionCode)) })
+            otherPlans: publicPlans.filter { $0.id != plan?.id }.map { ($0, snapshot.jurisdictionName($0.jurisdictionCode)) },
+            interpreted: plan.map { snapshot.interpretedPlans.contains($0.id) } ?? false)
     }
 }

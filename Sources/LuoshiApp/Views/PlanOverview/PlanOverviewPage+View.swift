@@ -19,6 +19,10 @@ extension PlanOverviewPage {
                 Node.a(.href(SiteURL.planExport(plan.id, format: "csv").path), text: s.planImport.exportCSV)
                 Node.text("　")
                 Node.a(.href(SiteURL.publicBulletins(plan.id).path), text: s.bulletins.publicTitle)
+                if model.interpreted {
+                    Node.text("　")
+                    Node.a(.href(SiteURL.interpretation(plan.id).path), text: s.disclosure.interpretationLink)
+                }
             },
             .h2(text: s.overview),
             .p(.class("lead"), text: s.overviewSentence(statistics.parts.count, statistics.taskCount,
