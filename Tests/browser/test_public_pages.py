@@ -239,3 +239,29 @@ def test_open_data_pages_pass_axe(site, lang, elder):
         check(f"dictionary{suffix}-375")
         site.driver.set_window_size(1280, 1000)
     assert not problems, "open-data pages:\n\n" + "\n\n".join(problems)
+
+
+@pytest.mark.parametrize("lang, elder", MODES)
+def test_interpretation_page_passes_axe(site, lang, elder):
+    """政策解读, reached from the plan's page by its link (the sample ships one published): its
+    sections, contact block and disclosure block; 0 axe violations, in high contrast too, and no
+    sideways scrolling at 375 px."""
+    problems = []
+
+    def check(label):
+        site.screenshot(label)
+        for report in (site.axe_report(label), horizontal_overflow(site)):
+            if report:
+                problems.append(report)
+
+    open_home_in_mode(site, lang, elder)
+    site.click_link_text({"zh-CN": "政策解读（文字解读）", "en": "Interpretation of the plan"}[lang])
+    assert site.path().endswith("/interpretation"), site.path()
+    body = site.driver.find_element(By.CSS_SELECTOR, "main").text
+    assert "出台背景" in body and "91项具体工作" in body and "沂水县人民政府督查室" in body, body[-300:]
+    check("interpretation")
+    site.click_link_text(CONTRAST_LINK[lang])
+    check("interpretation-contrast")
+    site.driver.set_window_size(*NARROW)
+    check("interpretation-contrast-375")
+    assert not problems, "interpretation page:\n\n" + "\n\n".join(problems)

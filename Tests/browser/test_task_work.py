@@ -148,6 +148,32 @@ def test_office_approves_the_submitted_charter(site, accounts):
     assert not problems, "WCAG 2.1 A/AA violations found by axe-core:\n\n" + "\n\n".join(problems)
 
 
+def test_office_revises_the_interpretation(site, accounts):
+    """duchashi opens 方案管理 → 政策解读: the sample's published version is listed; 修订为新版本
+    opens version 2 as a draft with its form and preview; saving keeps the text. 0 axe
+    violations, also at 375 px."""
+    sign_in_supervisor(site, accounts)
+    if site.path() != "/workbench":
+        click_header_link(site, "/workbench")
+    manage = [a for a in site.driver.find_elements(By.CSS_SELECTOR, 'main a[href$="/manage"]')
+              if "2023" in (a.get_attribute("aria-label") or "")]
+    assert manage, "the supervisor's workbench has no management link for the 2023 sample plan"
+    site.click(manage[0], "the 2023 plan's management link")
+    site.click_first('main a[href$="/interpretation/edit"]', "政策解读")
+    problems: list[str] = []
+    check = page_checker(site, problems, overflow=True)
+    check("interpretation-editor")
+    site.click_button("修订为新版本")
+    assert "第2版（草稿）" in site.driver.find_element(By.CSS_SELECTOR, "main").text
+    check("interpretation-draft")
+    site.click_button("保存草稿")
+    status = site.driver.find_element(By.CSS_SELECTOR, 'main [role="status"]').text
+    assert status == "草稿已保存。", f"after saving, the page says {status!r}"
+    site.driver.set_window_size(375, 812)
+    check("interpretation-draft-375")
+    assert not problems, "WCAG 2.1 A/AA violations found by axe-core:\n\n" + "\n\n".join(problems)
+
+
 # --------------------------------------------------------------------------
 # Monthly dispatch: the office opens a round, the unit reports, the office verifies.
 

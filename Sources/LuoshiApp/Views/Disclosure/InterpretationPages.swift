@@ -49,11 +49,13 @@ enum InterpretationPages {
     /// The sections and the interpreting office's block, as the public reads them.
     static func body(_ document: Document, _ context: PageContext) -> Node {
         let s = context.strings, d = s.disclosure
-        return .div(.class("interpretation"), s.dataLang) {
-            for section in document.sections {
-                Node.h2(text: section.heading)
-                for paragraph in section.text.components(separatedBy: "\n").map({ $0.trimmingCharacters(in: .whitespaces) }) where !paragraph.isEmpty {
-                    Node.p(text: paragraph)
+        return .div(.class("interpretation")) {
+            Node.div(s.dataLang) {  // the text is Chinese in either language; the labels below are not
+                for section in document.sections {
+                    Node.h2(text: section.heading)
+                    for paragraph in section.text.components(separatedBy: "\n").map({ $0.trimmingCharacters(in: .whitespaces) }) where !paragraph.isEmpty {
+                        Node.p(text: paragraph)
+                    }
                 }
             }
             Node.h2(text: d.contactTitle)
@@ -61,7 +63,7 @@ enum InterpretationPages {
                 for (label, value) in [(d.contactOffice, document.contact.office), (d.contactPerson, document.contact.person),
                                        (d.contactAddress, document.contact.address), (d.contactPhone, document.contact.phone)] where !value.isEmpty {
                     Node.dt(text: label)
-                    Node.dd(text: value)
+                    Node.dd(s.dataLang, text: value)
                 }
             }
         }
