@@ -42,6 +42,8 @@ struct CatalogAPITests {
                 #expect(stages["approved"] as? String == "2023-03-04")
                 #expect(stages["issued"] as? String == "2023-03-06")
                 #expect(plan["issuingBody"] as? String == "沂水县人民政府办公室")
+                #expect(plan["disclosureMode"] as? String == "proactive" && plan["validity"] as? String == "valid")
+                #expect(plan["subjectWords"] is NSNull && plan["writtenOn"] is NSNull, "unset metadata is null, not left out")
             }
         }
     }

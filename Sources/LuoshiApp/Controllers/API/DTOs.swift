@@ -58,8 +58,13 @@ enum DTO {
         var stages: Plan.Stages
         var notice: LocalizedText?
         var parts: [PartSummary]
+        /// The disclosure metadata (主题词, 公开方式, 成文日期, 有效性).
+        var subjectWords: String?
+        var disclosureMode: Disclosure.Mode
+        var writtenOn: CalendarDate?
+        var validity: Disclosure.Validity
 
-        enum CodingKeys: String, CodingKey { case indexNumber, issuingBody, stages, notice, parts }
+        enum CodingKeys: String, CodingKey { case indexNumber, issuingBody, stages, notice, parts, subjectWords, disclosureMode, writtenOn, validity }
 
         init(_ plan: Plan, _ snapshot: CatalogSnapshot) {
             summary = PlanSummary(plan, snapshot)
@@ -67,6 +72,10 @@ enum DTO {
             issuingBody = plan.issuingBody
             stages = plan.stages
             notice = plan.illustrativeNotice
+            subjectWords = plan.subjectWords
+            disclosureMode = plan.disclosureMode
+            writtenOn = plan.writtenOn
+            validity = plan.validity
             parts = snapshot.statisticsByPlan[plan.id]?.parts.map {
                 PartSummary(number: $0.number, title: $0.title, taskCount: $0.tasks)
             } ?? []
@@ -80,6 +89,10 @@ enum DTO {
             try c.encode(StagesBody(stages), forKey: .stages)
             try c.encode(notice, forKey: .notice)
             try c.encode(parts, forKey: .parts)
+            try c.encode(subjectWords, forKey: .subjectWords)
+            try c.encode(disclosureMode, forKey: .disclosureMode)
+            try c.encode(writtenOn, forKey: .writtenOn)
+            try c.encode(validity, forKey: .validity)
         }
     }
 

@@ -681,7 +681,8 @@ enum OpenAPIDocument {
         "properties": {"number": {"type": "integer", "minimum": 1}, "title": {"type": "string"}, "taskCount": {"type": "integer", "minimum": 0}}},
       "PlanDetail": {
         "type": "object", "additionalProperties": false,
-        "required": ["id", "year", "title", "jurisdiction", "status", "documentNumber", "taskCount", "illustrative", "indexNumber", "issuingBody", "stages", "notice", "parts"],
+        "required": ["id", "year", "title", "jurisdiction", "status", "documentNumber", "taskCount", "illustrative", "indexNumber", "issuingBody", "stages", "notice", "parts",
+                     "subjectWords", "disclosureMode", "writtenOn", "validity"],
         "properties": {
           "id": {"type": "string", "format": "uuid"}, "year": {"type": "integer"}, "title": {"type": "string"},
           "jurisdiction": {"$ref": "#/components/schemas/Jurisdiction"}, "status": {"$ref": "#/components/schemas/PlanStatus"},
@@ -694,7 +695,11 @@ enum OpenAPIDocument {
               "issued": {"oneOf": [{"$ref": "#/components/schemas/Date"}, {"type": "null"}]}}},
           "taskCount": {"type": "integer", "minimum": 0}, "illustrative": {"type": "boolean"},
           "notice": {"oneOf": [{"$ref": "#/components/schemas/LocalizedText"}, {"type": "null"}], "description": "Set when the plan is illustrative sample data"},
-          "parts": {"type": "array", "items": {"$ref": "#/components/schemas/PartSummary"}}
+          "parts": {"type": "array", "items": {"$ref": "#/components/schemas/PartSummary"}},
+          "subjectWords": {"type": ["string", "null"], "description": "主题词"},
+          "disclosureMode": {"enum": ["proactive", "onRequest", "notPublic"], "description": "公开方式: 主动公开, 依申请公开, 不予公开"},
+          "writtenOn": {"oneOf": [{"$ref": "#/components/schemas/Date"}, {"type": "null"}], "description": "成文日期"},
+          "validity": {"enum": ["valid", "superseded", "repealed"], "description": "有效性: 有效, 失效（已被替代）, 废止"}
         }
       },
       "UnitRef": {"type": "object", "required": ["id", "name", "shortName", "kind"], "additionalProperties": false,
