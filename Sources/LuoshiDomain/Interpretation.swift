@@ -106,6 +106,9 @@ public enum Interpretation {
         }
     }
 
+    /// Posts of the head of a government, who presents its work report (县长, 市长 …).
+    public static let presenterPosts: Set<String> = ["县长", "区长", "市长", "州长", "省长", "主席"]
+
     public static func title(of planTitle: String) -> String { "关于《\(planTitle)》的解读" }
 
     public static let maximumSectionLength = 4_000

@@ -34,7 +34,7 @@ enum OpenDataController {
     }
 
     @Sendable static func progressCSV(_ req: Request) async throws -> Response {
-        let (plan, rows) = try await progressRows(req)
+        let (plan, _, rows) = try await progressRows(req)
         let body = try await req.application.ledgerCache.document("progress.csv|\(plan.id)") {
             ByteBuffer(string: CSV.render(header: OpenData.progressFields.map(\.column), rows: rows.map(\.cells)))
         }
@@ -102,8 +102,7 @@ enum OpenDataController {
     }
 
     @Sendable static func progressJSON(_ req: Request) async throws -> Response {
-        let (plan, rows) = try await progressRows(req)
-        let progress = try await progress(req, plan)
+        let (plan, progress, rows) = try await progressRows(req)
         let body = try await req.application.ledgerCache.document("progress.json|\(plan.id)") {
             let document = ProgressDocument(
                 plan: .init(id: plan.id, title: plan.title, documentNumber: plan.documentNumber, issuingBody: plan.issuingBody),
@@ -127,6 +126,7 @@ enum OpenDataController {
         let body = try await req.application.ledgerCache.document("feed|\(base)") {
             let snapshot = try await req.catalog()
             let plans = snapshot.publicPlans
+            let strings = Strings.for(.chinese)
             var entries = plans.map { plan in
                 AtomFeed.Entry(id: "urn:uuid:\(plan.id.uuidString.lowercased())", title: plan.title, link: base + SiteURL.plan(plan.id).path,
                                updated: (plan.stages.issued ?? CalendarDate(date: req.now)).beijing(hour: 9), author: plan.issuingBody,
@@ -134,12 +134,11 @@ enum OpenDataController {
             }
             for bulletin in try await publishedBulletins(planIDs: plans.map(\.id), on: req.db) {
                 entries.append(AtomFeed.Entry(
-                    id: "urn:uuid:\(bulletin.id.uuidString.lowercased())", title: "\(bulletin.title)（第\(bulletin.issue)期）",
+                    id: "urn:uuid:\(bulletin.id.uuidString.lowercased())", title: "\(bulletin.title)（\(strings.bulletins.issueName(bulletin.issue))）",
                     link: base + SiteURL.publicBulletin(planID: bulletin.planID, issue: bulletin.issue).path,
                     updated: bulletin.publishedAt ?? bulletin.signedOn.beijing(hour: 9), author: bulletin.issuer,
                     summary: "\(bulletin.issuer) \(bulletin.signedOn.chinese)"))
             }
-            let strings = Strings.for(.chinese)
             let feed = AtomFeed(id: base + SiteURL.feed.path, title: "\(strings.siteName) · \(strings.disclosure.feedTitle)",
                                 selfLink: base + SiteURL.feed.path, siteLink: base + "/", language: "zh-CN", entries: entries)
             return ByteBuffer(string: feed.render(fallbackUpdated: Date(timeIntervalSince1970: 0)))
@@ -155,12 +154,13 @@ enum OpenDataController {
         try await BulletinStore.publicProgress(planID: plan.id, cache: req.application.ledgerCache, on: req.db)
     }
 
-    private static func progressRows(_ req: Request) async throws -> (Plan, [OpenData.ProgressRow]) {
+    /// The public plan of the request, its published progress, and the progress dataset's rows.
+    private static func progressRows(_ req: Request) async throws -> (Plan, PublicProgress?, [OpenData.ProgressRow]) {
         let id = try req.uuidParameter("planID")
         let snapshot = try await req.catalog()
         guard let plan = snapshot.plansByID[id], plan.isPublic else { throw DomainError.planNotFound(id) }
-        guard let progress = try await progress(req, plan) else { return (plan, []) }
-        return (plan, OpenData.progressRows(progress, tasks: snapshot.tasksByPlan[id] ?? [], unitName: { snapshot.unitsByID[$0]?.shortName }))
+        guard let progress = try await progress(req, plan) else { return (plan, nil, []) }
+        return (plan, progress, OpenData.progressRows(progress, tasks: snapshot.tasksByPlan[id] ?? [], unitName: { snapshot.unitsByID[$0]?.shortName }))
     }
 
     private struct PublishedBulletin {

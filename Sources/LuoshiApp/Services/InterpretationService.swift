@@ -17,7 +17,7 @@ enum InterpretationService {
     /// What the draft is made from: the plan, its counts, and the county head as presenter.
     static func facts(_ plan: Plan, snapshot: CatalogSnapshot) -> Interpretation.Facts {
         let jurisdiction = snapshot.jurisdictionName(plan.jurisdictionCode)
-        let head = snapshot.leaders.first { $0.jurisdictionCode == plan.jurisdictionCode && ["县长", "市长", "区长", "省长"].contains($0.post) }
+        let head = snapshot.leaders.first { $0.jurisdictionCode == plan.jurisdictionCode && Interpretation.presenterPosts.contains($0.post) }
         let statistics = snapshot.statisticsByPlan[plan.id]
             ?? PlanStatistics(parts: snapshot.partsByPlan[plan.id] ?? [], tasks: snapshot.tasksByPlan[plan.id] ?? [],
                               unitKind: { snapshot.unitsByID[$0]?.kind })

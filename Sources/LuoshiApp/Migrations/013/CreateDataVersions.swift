@@ -40,20 +40,42 @@ struct CreateDataVersions: AsyncMigration {
                     RETURN NULL;
                 END; $$ LANGUAGE plpgsql
                 """).run()
-            for (table, scope, events) in Self.watched {
+            for (table, scope, events) in Self.watched { try await Self.watch(table, scope: scope, events: events, on: sql) }
+        case "sqlite":
+            for (table, scope, events) in Self.watched { try await Self.watch(table, scope: scope, events: events, on: sql) }
+        default:
+            break
+        }
+    }
+
+    /// The trigger that makes a write to `table` move `scope` (and `any`) in its transaction;
+    /// later migrations watch their new tables with it.
+    static func watch(_ table: String, scope: DataScope, events: Events, on sql: any SQLDatabase) async throws {
+        switch sql.dialect.name {
+        case "postgresql":
+            try await sql.raw("""
+                CREATE CONSTRAINT TRIGGER \(unsafeRaw: table)_data_version AFTER \(unsafeRaw: events.postgres) ON \(unsafeRaw: table)
+                DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION luoshi_bump_data_version('\(unsafeRaw: scope.rawValue)')
+                """).run()
+        case "sqlite":
+            for event in events.sqlite {
                 try await sql.raw("""
-                    CREATE CONSTRAINT TRIGGER \(unsafeRaw: table)_data_version AFTER \(unsafeRaw: events.postgres) ON \(unsafeRaw: table)
-                    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION luoshi_bump_data_version('\(unsafeRaw: scope.rawValue)')
+                    CREATE TRIGGER \(unsafeRaw: table)_data_version_\(unsafeRaw: event.lowercased()) AFTER \(unsafeRaw: event) ON \(unsafeRaw: table)
+                    BEGIN UPDATE data_versions SET version = version + 1 WHERE scope IN ('any', '\(unsafeRaw: scope.rawValue)'); END
                     """).run()
             }
+        default:
+            break
+        }
+    }
+
+    static func unwatch(_ table: String, events: Events, on sql: any SQLDatabase) async throws {
+        switch sql.dialect.name {
+        case "postgresql":
+            try await sql.raw("DROP TRIGGER IF EXISTS \(unsafeRaw: table)_data_version ON \(unsafeRaw: table)").run()
         case "sqlite":
-            for (table, scope, events) in Self.watched {
-                for event in events.sqlite {
-                    try await sql.raw("""
-                        CREATE TRIGGER \(unsafeRaw: table)_data_version_\(unsafeRaw: event.lowercased()) AFTER \(unsafeRaw: event) ON \(unsafeRaw: table)
-                        BEGIN UPDATE data_versions SET version = version + 1 WHERE scope IN ('any', '\(unsafeRaw: scope.rawValue)'); END
-                        """).run()
-                }
+            for event in events.sqlite {
+                try await sql.raw("DROP TRIGGER IF EXISTS \(unsafeRaw: table)_data_version_\(unsafeRaw: event.lowercased())").run()
             }
         default:
             break

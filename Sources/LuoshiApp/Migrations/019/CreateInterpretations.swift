@@ -33,37 +33,13 @@ struct CreateInterpretations: AsyncMigration {
 /// A written interpretation moves the `catalog` data version: the public plan page links to it
 /// and is cached per catalogue version.
 struct WatchInterpretations: AsyncMigration {
-    private static let events = [(name: "insert", sql: "INSERT"), (name: "update", sql: "UPDATE"), (name: "delete", sql: "DELETE")]
-
     func prepare(on database: any Database) async throws {
         guard let sql = database as? any SQLDatabase else { return }
-        switch sql.dialect.name {
-        case "postgresql":
-            try await sql.raw("""
-                CREATE CONSTRAINT TRIGGER interpretations_data_version AFTER INSERT OR UPDATE OR DELETE ON interpretations
-                DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION luoshi_bump_data_version('catalog')
-                """).run()
-        case "sqlite":
-            for event in Self.events {
-                try await sql.raw("""
-                    CREATE TRIGGER interpretations_data_version_\(unsafeRaw: event.name) AFTER \(unsafeRaw: event.sql) ON interpretations
-                    BEGIN UPDATE data_versions SET version = version + 1 WHERE scope IN ('any', 'catalog'); END
-                    """).run()
-            }
-        default:
-            break
-        }
+        try await CreateDataVersions.watch("interpretations", scope: .catalog, events: .all, on: sql)
     }
 
     func revert(on database: any Database) async throws {
         guard let sql = database as? any SQLDatabase else { return }
-        switch sql.dialect.name {
-        case "postgresql":
-            try await sql.raw("DROP TRIGGER IF EXISTS interpretations_data_version ON interpretations").run()
-        case "sqlite":
-            for event in Self.events { try await sql.raw("DROP TRIGGER IF EXISTS interpretations_data_version_\(unsafeRaw: event.name)").run() }
-        default:
-            break
-        }
+        try await CreateDataVersions.unwatch("interpretations", events: .all, on: sql)
     }
 }
