@@ -124,6 +124,12 @@ enum SiteURL: Sendable, Hashable {
     case instructions
     case instruction(UUID)
     case instructionRespond(UUID)
+    /// 政民互动: the public's form to ask about a task; the office's and units' list of questions
+    /// (of one status, or the open ones), one question, and a step on it.
+    case taskAsk(UUID)
+    case questions(status: String? = nil)
+    case question(UUID, done: String? = nil)
+    case questionStep(UUID, PublicQuestion.Step)
     case health
     case metrics
     case api(API)
@@ -258,6 +264,10 @@ enum SiteURL: Sendable, Hashable {
         case .instructions: "/instructions"
         case .instruction(let id): "/instructions/\(id.uuidString.lowercased())"
         case .instructionRespond(let id): "/instructions/\(id.uuidString.lowercased())/respond"
+        case .taskAsk(let id): "/tasks/\(id.uuidString.lowercased())/ask"
+        case .questions(let status): "/questions" + (status.map { "?status=\($0)" } ?? "")
+        case .question(let id, let done): "/questions/\(id.uuidString.lowercased())" + (done.map { "?done=\($0)" } ?? "")
+        case .questionStep(let id, let step): "/questions/\(id.uuidString.lowercased())/\(step.rawValue)"
         case .health: "/health"
         case .metrics: "/metrics"
         case .api(let api):
@@ -396,6 +406,10 @@ enum SiteURL: Sendable, Hashable {
         static let instructions: [PathComponent] = ["instructions"]
         static let instruction: [PathComponent] = ["instructions", ":instructionID"]
         static let instructionRespond: [PathComponent] = ["instructions", ":instructionID", "respond"]
+        static let taskAsk: [PathComponent] = ["tasks", ":taskID", "ask"]
+        static let questions: [PathComponent] = ["questions"]
+        static let question: [PathComponent] = ["questions", ":questionID"]
+        static func questionStep(_ step: PublicQuestion.Step) -> [PathComponent] { ["questions", ":questionID", .constant(step.rawValue)] }
         static let apiPlanRounds: [PathComponent] = ["api", "v1", "plans", ":planID", "rounds"]
         static let apiPlanLedger: [PathComponent] = ["api", "v1", "plans", ":planID", "ledger"]
         static let apiPlanDashboard: [PathComponent] = ["api", "v1", "plans", ":planID", "dashboard"]

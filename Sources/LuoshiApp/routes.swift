@@ -21,6 +21,7 @@ func routes(_ app: Application) throws {
     AssessmentController.register(app)
     InspectionController.register(app)
     InstructionController.register(app)
+    QuestionController.register(app)
     ReminderController.register(app)
     DispatchAPIController.register(app)
 }

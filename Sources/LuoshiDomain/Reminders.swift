@@ -20,6 +20,8 @@ public enum Reminders {
         case supervision
         /// A leader's 批示 for the unit to acknowledge and report back on.
         case instruction
+        /// A public question (政民互动) routed to the unit to answer, or its answer returned.
+        case publicQuestion
 
         public var label: LocalizedText {
             switch self {
@@ -30,6 +32,7 @@ public enum Reminders {
             case .milestoneDeadline: LocalizedText(zh: "节点即将到期", en: "Milestone approaching")
             case .supervision: LocalizedText(zh: "督办事项", en: "Supervision step")
             case .instruction: LocalizedText(zh: "领导批示", en: "Leader's instruction")
+            case .publicQuestion: LocalizedText(zh: "群众留言", en: "Public question")
             }
         }
     }

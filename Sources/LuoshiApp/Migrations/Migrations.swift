@@ -46,5 +46,7 @@ enum LuoshiMigrations {
         AddDisclosureMetadata(),
         // 019: interpretations (政策解读) of plans, in numbered versions
         CreateInterpretations(), WatchInterpretations(),
+        // 020: public questions (政民互动) on tasks, and the questions asked per address
+        CreatePublicQuestions(),
     ]
 }

@@ -17,6 +17,10 @@ enum CatalogLoader {
         let subjectWords: String?, disclosureMode: String, writtenOn: String?, validity: String
     }
     private struct PlanIDRow: Decodable { let planId: UUID }
+    private struct QuestionRow: Decodable {
+        let id: UUID, taskId: UUID, askedAt: Date, askerName: String, publicQuestion: String?, answer: String?, unitId: UUID?
+        let answeredAt: Date?, decidedAt: Date?
+    }
     private struct PartRow: Decodable { let id: UUID, planId: UUID, number: Int, title: String }
     private struct TaskRow: Decodable {
         let id: UUID, planId: UUID, partNumber: Int, item: Int, content: String, kind: String
@@ -111,6 +115,16 @@ enum CatalogLoader {
             })
         snapshot.interpretedPlans = Set(try await rows("SELECT DISTINCT plan_id FROM interpretations WHERE status = 'published'",
                                                        as: PlanIDRow.self).map(\.planId))
+        let questions = try await rows("""
+            SELECT id, task_id, asked_at, asker_name, public_question, answer, unit_id, answered_at, decided_at
+            FROM public_questions WHERE status = 'published' ORDER BY asked_at
+            """, as: QuestionRow.self)
+        snapshot.publishedQuestions = Dictionary(grouping: questions.map { row in
+            PublicQuestion.Published(id: row.id, taskID: row.taskId, askedOn: CalendarDate(date: row.askedAt), name: row.askerName,
+                                     question: row.publicQuestion ?? "", answer: row.answer ?? "", unitID: row.unitId,
+                                     answeredOn: row.answeredAt.map(CalendarDate.init(date:)),
+                                     publishedOn: CalendarDate(date: row.decidedAt ?? row.askedAt))
+        }, by: \.taskID)
         return snapshot
     }
 

@@ -7,6 +7,8 @@ struct CatalogSnapshot: Sendable {
     let version: Int
     /// Plans with a published 政策解读.
     var interpretedPlans: Set<UUID> = []
+    /// Approved public questions (政民互动) by task, oldest first; never the askers' contacts.
+    var publishedQuestions: [UUID: [PublicQuestion.Published]] = [:]
     let jurisdictions: [String: Jurisdiction]
     /// Newest year first.
     let plans: [Plan]

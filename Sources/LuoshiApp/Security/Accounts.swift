@@ -39,7 +39,7 @@ enum Accounts {
         let ip = request.clientIP
         let throttle = request.application.loginThrottle
         func fail(_ user: UserModel?, _ summary: String, _ error: DomainError) async throws -> Never {
-            try await throttle.recordFailure(ip, now: now, on: request.sql)
+            try await throttle.record(ip, now: now, on: request.sql)
             try await AuditLog.append(
                 AuditLog.Event(action: "login", targetType: "user", targetID: user?.id?.uuidString ?? "", outcome: .failure, summary: summary),
                 by: AuditLog.Who(userID: user?.id, username: String(username.prefix(64)), clientIP: ip), at: now, on: request.db)

@@ -77,6 +77,7 @@ extension Request {
         let s = Strings.for(language), a = s.account
         return [
             (a.workbench, .workbench, .workbench, .readInternal),
+            (s.questions.listTitle, .questions(), .workbench, .readInternal),
             (s.planImport.title, .planImport, .workbench, .managePlans),
             (a.users, .adminUsers, .admin, .manageUsers),
             (a.security, .adminSecurity, .admin, .manageSecurity),

@@ -118,6 +118,7 @@ struct Strings: Sendable {
     let assessment: AssessmentStrings
     let inspections: InspectionStrings
     let instructions: InstructionStrings
+    let questions: QuestionStrings
 
     static func `for`(_ language: Language) -> Strings {
         switch language {
@@ -264,7 +265,8 @@ extension Strings {
         supervision: .chinese,
         assessment: .chinese,
         inspections: .chinese,
-        instructions: .chinese
+        instructions: .chinese,
+        questions: .chinese
     )
 
     static let english = Strings(
@@ -403,6 +405,7 @@ extension Strings {
         supervision: .english,
         assessment: .english,
         inspections: .english,
-        instructions: .english
+        instructions: .english,
+        questions: .english
     )
 }

@@ -103,11 +103,19 @@ struct CreateDataVersions: AsyncMigration {
         try await database.schema("data_versions").delete()
     }
 
+    /// Which writes move the scope: all of them, deletes only, or changes to existing rows
+    /// (updates and deletes; a new row is not yet part of any read model).
     enum Events {
-        case all, deleteOnly
+        case all, deleteOnly, changes
 
-        var postgres: String { self == .all ? "INSERT OR UPDATE OR DELETE" : "DELETE" }
-        var sqlite: [String] { self == .all ? ["INSERT", "UPDATE", "DELETE"] : ["DELETE"] }
+        var sqlite: [String] {
+            switch self {
+            case .all: ["INSERT", "UPDATE", "DELETE"]
+            case .deleteOnly: ["DELETE"]
+            case .changes: ["UPDATE", "DELETE"]
+            }
+        }
+        var postgres: String { sqlite.joined(separator: " OR ") }
     }
 
     /// Which tables move which scope. Not watched: the audit log (append-only, read uncached),

@@ -7,6 +7,11 @@ extension TaskPage {
             throw .taskNotFound(taskID)
         }
         let part = snapshot.partsByPlan[plan.id]?.first { $0.number == task.number.part }
-        return Model(plan: plan, part: part, listing: snapshot.listing(task), revisions: snapshot.revisionsByTask[task.id] ?? [])
+        let questions = snapshot.publishedQuestions[task.id] ?? []
+        return Model(plan: plan, part: part, listing: snapshot.listing(task), revisions: snapshot.revisionsByTask[task.id] ?? [],
+                     questions: questions,
+                     unitNames: Dictionary(questions.compactMap { question in
+                         question.unitID.flatMap { id in snapshot.unitsByID[id].map { (id, $0.name) } }
+                     }, uniquingKeysWith: { first, _ in first }))
     }
 }

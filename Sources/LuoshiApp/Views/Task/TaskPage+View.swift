@@ -18,6 +18,7 @@ extension TaskPage {
             details(model.listing, part: model.part, planID: model.plan.id, s),
             PublicProgressView.task(model.progress, taskID: task.id, planID: model.plan.id, context),
             revisions(model.revisions, s),
+            QuestionPages.taskSection(model.questions, taskID: task.id, unitName: { model.unitNames[$0] }, s),
         ])
     }
 
