@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import SQLKit
 @testable import LuoshiApp
 import LuoshiDomain
 import Testing
@@ -67,8 +68,11 @@ struct QuestionHTTPTests {
             #expect(body.contains("什么时候开工？"), "what was typed comes back")
             (status, body) = try await Self.ask(app, UUID(), fields)
             #expect(status == .notFound)
+            let catalogBefore = try await app.dataVersions.refresh(app.db as! any SQLDatabase).versions[.catalog]
             (status, body) = try await Self.ask(app, task.id, fields)
             #expect(status == .ok && body.contains("留言已提交"))
+            let catalogAfterAsking = try await app.dataVersions.refresh(app.db as! any SQLDatabase).versions[.catalog]
+            #expect(catalogAfterAsking == catalogBefore, "a new question changes nothing public: every cached page stays valid")
             let receipt = try Self.receipt(in: body)
             #expect(receipt.hasPrefix("20230510-"))
             var question = try await Self.question(app, receipt: receipt)
@@ -127,7 +131,8 @@ struct QuestionHTTPTests {
             question = try await Self.question(app, receipt: receipt)
             #expect(question.status == .published && question.routings == 2)
 
-            try await app.readDataVersions()
+            let catalogAfterApproval = try await app.dataVersions.refresh(app.db as! any SQLDatabase).versions[.catalog]
+            #expect(try #require(catalogAfterApproval) > (try #require(catalogAfterAsking)), "approval moves the catalogue, in every process")
             (status, body) = try await Self.page(app, taskPath, nil)
             #expect(body.contains("&lt;b&gt;项目&lt;/b&gt;什么时候开工？") && body.contains("项目定于2023年6月15日开工。"), "approved: on the task's page")
             #expect(body.contains("张先生 2023-05-10 留言") && body.contains("\(unit.name)答复（2023-05-10）"))

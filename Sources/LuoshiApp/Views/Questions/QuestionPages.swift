@@ -191,7 +191,7 @@ enum QuestionPages {
                 }
                 Node.dt(text: q.status)
                 Node.dd(text: model.status.text.text(in: language))
-                Node.dt(text: s.questions.name)
+                Node.dt(text: q.signature)
                 Node.dd { model.name.isEmpty ? .text(q.anonymous) : s.data(model.name) }
                 if let contact = model.contact {
                     Node.dt(text: q.contactInternal)
@@ -235,6 +235,7 @@ enum QuestionPages {
                 Forms.submit(q.route)
             },
             model.mayAnswer ? .form(.method("post"), .action(SiteURL.questionStep(model.id, .answer).path), .class("stacked-form")) {
+                Node.h2(text: q.answerHeading)
                 Forms.csrf(model.csrfToken)
                 for (name, value) in version { Node.input(.type("hidden"), .name(name), .value(value)) }
                 Forms.textarea(q.answerField, name: "answer", value: model.typed["answer"] ?? model.answer ?? "", rows: 8, required: true,
@@ -242,6 +243,7 @@ enum QuestionPages {
                 Forms.submit(q.sendAnswer)
             } : .empty,
             model.mayDecide ? .fragment {
+                Node.h2(text: q.decideHeading)
                 Node.form(.method("post"), .action(SiteURL.questionStep(model.id, .approve).path), .class("stacked-form")) {
                     Forms.csrf(model.csrfToken)
                     for (name, value) in version { Node.input(.type("hidden"), .name(name), .value(value)) }
@@ -260,6 +262,7 @@ enum QuestionPages {
             model.mayDecline ? .form(.method("post"), .action(SiteURL.questionStep(model.id, .decline).path), .class("stacked-form")) {
                 Forms.csrf(model.csrfToken)
                 for (name, value) in version { Node.input(.type("hidden"), .name(name), .value(value)) }
+                Node.h2(text: q.decline)
                 Forms.textarea(q.declineNote, name: "declineNote", value: model.typed["declineNote"] ?? "", rows: 3, required: true,
                                error: model.error, language: language)
                 Forms.submit(q.decline)

@@ -11,6 +11,7 @@ struct QuestionStrings: Sendable {
     let askTitle: @Sendable (String) -> String
     let rules: [String]
     let name: String
+    let signature: String
     let nameHint: String
     let contact: String
     let contactHint: String
@@ -43,6 +44,8 @@ struct QuestionStrings: Sendable {
     let routed: String
     let answered: String
     let decided: String
+    let answerHeading: String
+    let decideHeading: String
     let route: String
     let routeHint: String
     let answerField: String
@@ -73,6 +76,7 @@ struct QuestionStrings: Sendable {
             "同一网络地址每小时最多留言 \(PublicQuestion.Limit.standard.maximum) 条。",
         ],
         name: "署名（选填）",
+        signature: "署名",
         nameHint: "公开时显示，可不填；不填显示为“网友”。不超过 \(PublicQuestion.maximumNameLength) 字。",
         contact: "联系电话或电子邮箱",
         contactHint: "仅用于答复，不公开。",
@@ -97,6 +101,7 @@ struct QuestionStrings: Sendable {
         note: "退回或不予公开的理由",
         history: "办理过程",
         asked: "留言", routed: "转办", answered: "答复", decided: "审核",
+        answerHeading: "答复", decideHeading: "审核",
         route: "转办", routeHint: "转交该任务的牵头单位或配合单位答复。",
         answerField: "答复内容", answerHint: "答复经督查室审核后与留言一并公开。不超过 \(PublicQuestion.maximumAnswerLength) 字。",
         sendAnswer: "提交答复",
@@ -124,6 +129,7 @@ struct QuestionStrings: Sendable {
             "One address may ask at most \(PublicQuestion.Limit.standard.maximum) questions an hour.",
         ],
         name: "Name (optional)",
+        signature: "Name",
         nameHint: "Shown when published; leave blank to appear as “a member of the public”. At most \(PublicQuestion.maximumNameLength) characters.",
         contact: "Telephone or email",
         contactHint: "Only for the reply; never published.",
@@ -148,6 +154,7 @@ struct QuestionStrings: Sendable {
         note: "Why it was returned or declined",
         history: "Handling",
         asked: "Asked", routed: "Routed", answered: "Answered", decided: "Decided",
+        answerHeading: "Your answer", decideHeading: "Approve or return",
         route: "Route", routeHint: "Pass it to one of the task's lead or cooperating units to answer.",
         answerField: "Answer", answerHint: "Published with the question once the office approves it. At most \(PublicQuestion.maximumAnswerLength) characters.",
         sendAnswer: "Send the answer",
