@@ -186,6 +186,17 @@ struct DisclosureTests {
             #expect(entries.contains { $0.title == "2023年县政府工作报告重点工作任务分解方案" && $0.link == "https://dc.yishui.example/plans/\(planID.uuidString.lowercased())" })
             #expect(entries.contains { $0.link == "https://dc.yishui.example/plans/\(planID.uuidString.lowercased())/bulletins/2" })
             #expect(entries.map(\.updated) == entries.map(\.updated).sorted(by: >), "newest first")
+
+            // A published interpretation is a publication too.
+            #expect(try await SampleInterpretation.loadIfMissing(into: app.db, snapshot: try await app.snapshot()))
+            try await app.readDataVersions()
+            try await app.testing().test(.GET, "/feed.atom") { res in feed = Data(buffer: res.body) }
+            let withInterpretation = try AtomEntries.parse(feed)
+            #expect(withInterpretation.count == 4)
+            #expect(withInterpretation.contains {
+                $0.title == "关于《2023年县政府工作报告重点工作任务分解方案》的解读"
+                    && $0.link == "https://dc.yishui.example/plans/\(planID.uuidString.lowercased())/interpretation"
+            })
         }
     }
 

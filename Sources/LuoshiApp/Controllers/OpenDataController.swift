@@ -120,7 +120,8 @@ enum OpenDataController {
         return .json(body)
     }
 
-    /// Publications, newest first: issued plans and published bulletins.
+    /// Publications, newest first: issued plans, published interpretations (each version) and
+    /// published bulletins.
     @Sendable static func feed(_ req: Request) async throws -> Response {
         let base = req.publicBaseURL
         let body = try await req.application.ledgerCache.document("feed|\(base)") {
@@ -131,6 +132,15 @@ enum OpenDataController {
                 AtomFeed.Entry(id: "urn:uuid:\(plan.id.uuidString.lowercased())", title: plan.title, link: base + SiteURL.plan(plan.id).path,
                                updated: (plan.stages.issued ?? CalendarDate(date: req.now)).beijing(hour: 9), author: plan.issuingBody,
                                summary: [plan.documentNumber, plan.issuingBody.nonBlank].compactMap { $0 }.joined(separator: "　"))
+            }
+            for interpretation in try await publishedInterpretations(planIDs: plans.map(\.id), on: req.db) {
+                let title = interpretation.number > 1
+                    ? "\(interpretation.title)（\(strings.disclosure.versionLine(interpretation.number, nil))）" : interpretation.title
+                entries.append(AtomFeed.Entry(
+                    id: "urn:uuid:\(interpretation.id.uuidString.lowercased())", title: title,
+                    link: base + SiteURL.interpretation(interpretation.planID, version: interpretation.number > 1 ? interpretation.number : nil).path,
+                    updated: interpretation.publishedAt, author: interpretation.contact.office.nonBlank ?? strings.disclosure.interpretation,
+                    summary: strings.disclosure.interpretation))
             }
             for bulletin in try await publishedBulletins(planIDs: plans.map(\.id), on: req.db) {
                 entries.append(AtomFeed.Entry(
@@ -165,6 +175,20 @@ enum OpenDataController {
 
     private struct PublishedBulletin {
         var id: UUID, planID: UUID, issue: Int, title: String, issuer: String, signedOn: CalendarDate, publishedAt: Date?
+    }
+
+    private struct PublishedInterpretation {
+        var id: UUID, planID: UUID, number: Int, title: String, contact: Interpretation.Contact, publishedAt: Date
+    }
+
+    /// The published versions of the plans' interpretations.
+    private static func publishedInterpretations(planIDs: [UUID], on db: any Database) async throws -> [PublishedInterpretation] {
+        guard !planIDs.isEmpty else { return [] }
+        return try await InterpretationModel.query(on: db).filter(\.$plan.$id ~~ planIDs).filter(\.$status == .published).all().compactMap { model in
+            guard let id = model.id, let publishedAt = model.publishedAt else { return nil }
+            return PublishedInterpretation(id: id, planID: model.$plan.id, number: model.number, title: model.title, contact: model.contact,
+                                           publishedAt: publishedAt)
+        }
     }
 
     /// The feed's fields of the published bulletins (not their snapshots or Word files).
