@@ -34,9 +34,10 @@ enum OpenDataController {
     }
 
     @Sendable static func progressCSV(_ req: Request) async throws -> Response {
-        let (plan, _, rows) = try await progressRows(req)
+        let (plan, progress, snapshot) = try await publishedProgress(req)
         let body = try await req.application.ledgerCache.document("progress.csv|\(plan.id)") {
-            ByteBuffer(string: CSV.render(header: OpenData.progressFields.map(\.column), rows: rows.map(\.cells)))
+            let rows = rows(of: plan, progress, snapshot)
+            return ByteBuffer(string: CSV.render(header: OpenData.progressFields.map(\.column), rows: rows.map(\.cells)))
         }
         var headers = HTTPHeaders()
         headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
@@ -102,8 +103,9 @@ enum OpenDataController {
     }
 
     @Sendable static func progressJSON(_ req: Request) async throws -> Response {
-        let (plan, progress, rows) = try await progressRows(req)
+        let (plan, progress, snapshot) = try await publishedProgress(req)
         let body = try await req.application.ledgerCache.document("progress.json|\(plan.id)") {
+            let rows = rows(of: plan, progress, snapshot)
             let document = ProgressDocument(
                 plan: .init(id: plan.id, title: plan.title, documentNumber: plan.documentNumber, issuingBody: plan.issuingBody),
                 month: progress?.month.description, bulletinIssue: progress?.issue, asOf: progress?.asOf.iso,
@@ -164,13 +166,18 @@ enum OpenDataController {
         try await BulletinStore.publicProgress(planID: plan.id, cache: req.application.ledgerCache, on: req.db)
     }
 
-    /// The public plan of the request, its published progress, and the progress dataset's rows.
-    private static func progressRows(_ req: Request) async throws -> (Plan, PublicProgress?, [OpenData.ProgressRow]) {
+    /// The public plan of the request and its published progress (nil: no bulletin yet).
+    private static func publishedProgress(_ req: Request) async throws -> (Plan, PublicProgress?, CatalogSnapshot) {
         let id = try req.uuidParameter("planID")
         let snapshot = try await req.catalog()
         guard let plan = snapshot.plansByID[id], plan.isPublic else { throw DomainError.planNotFound(id) }
-        guard let progress = try await progress(req, plan) else { return (plan, nil, []) }
-        return (plan, progress, OpenData.progressRows(progress, tasks: snapshot.tasksByPlan[id] ?? [], unitName: { snapshot.unitsByID[$0]?.shortName }))
+        return (plan, try await progress(req, plan), snapshot)
+    }
+
+    /// The progress dataset's rows (built only when the cached download is not current).
+    private static func rows(of plan: Plan, _ progress: PublicProgress?, _ snapshot: CatalogSnapshot) -> [OpenData.ProgressRow] {
+        guard let progress else { return [] }
+        return OpenData.progressRows(progress, tasks: snapshot.tasksByPlan[plan.id] ?? [], unitName: { snapshot.unitsByID[$0]?.shortName })
     }
 
     private struct PublishedBulletin {
