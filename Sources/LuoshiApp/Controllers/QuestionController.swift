@@ -94,7 +94,9 @@ enum QuestionController {
             throw DomainError.invalid("status", zh: "状态应为 submitted、routed、answered、published、declined 或 all",
                                       en: "status is one of submitted, routed, answered, published, declined, all")
         }
-        var query = PublicQuestionModel.query(on: req.db).filter(\.$jurisdictionCode == user.actor.jurisdictionCode)
+        // Scoped in SQL to the jurisdictions the policy lets the user read, then row by row.
+        let readable = snapshot.jurisdictions.keys.filter { Policy.can(user.actor, .readInternal, jurisdictionCode: $0) }
+        var query = PublicQuestionModel.query(on: req.db).filter(\.$jurisdictionCode ~~ readable)
         if user.actor.role == .unitStaff {
             query = query.filter(\.$unitID == user.actor.unitID)
         }

@@ -24,11 +24,11 @@ enum QuestionPages {
                         Node.li {
                             Node.p(.class("hint"), text: q.askedBy(question.name.isEmpty ? q.anonymous : question.name, question.askedOn))
                             Node.p {
-                                Node.strong(text: q.questionLabel + "：")
+                                Node.strong(text: q.questionLabel)
                                 s.data(question.question)
                             }
                             Node.p {
-                                Node.strong(text: q.answerLabel + "：")
+                                Node.strong(text: q.answerLabel)
                                 s.data(question.answer)
                             }
                             Node.p(.class("hint"), text: q.answeredBy(question.unitID.flatMap(unitName) ?? "", question.answeredOn))
@@ -104,7 +104,7 @@ enum QuestionPages {
     static func list(_ model: List, context: PageContext) -> Node {
         let s = context.strings, q = s.questions, language = context.language
         let filters: [(String?, String)] = [(nil, q.open)] + PublicQuestion.Status.allCases.map {
-            ($0.rawValue, "\($0.text.text(in: language))（\(model.counts[$0] ?? 0)）")
+            ($0.rawValue, q.statusCount($0.text.text(in: language), model.counts[$0] ?? 0))
         } + [("all", q.all)]
         return Layout.page(title: q.listTitle, context: context, crumbs: [Crumb(title: q.listTitle)], content: [
             .h1(text: q.listTitle),
@@ -177,7 +177,6 @@ enum QuestionPages {
     static func detail(_ model: Detail, context: PageContext) -> Node {
         let s = context.strings, q = s.questions, language = context.language
         let title = q.detailTitle(model.receipt)
-        let version = [("version", String(model.version))]
         return Layout.page(title: title, context: context, crumbs: [Crumb(title: q.listTitle, url: .questions()), Crumb(title: title)], content: [
             .h1(text: title),
             Forms.errorSummary(model.error, language: language),
@@ -221,12 +220,10 @@ enum QuestionPages {
             .h2(text: q.history),
             .ul {
                 for event in model.events {
-                    Node.li(text: "\(event.label)　\(event.by)　\(Display.beijingTime(event.at))")
+                    Node.li(text: q.event(event.label, event.by, Display.beijingTime(event.at)))
                 }
             },
-            model.routeChoices.isEmpty ? .empty : .form(.method("post"), .action(SiteURL.questionStep(model.id, .route).path), .class("stacked-form")) {
-                Forms.csrf(model.csrfToken)
-                for (name, value) in version { Node.input(.type("hidden"), .name(name), .value(value)) }
+            model.routeChoices.isEmpty ? .empty : stepForm(model, .route) {
                 Node.h2(text: q.route)
                 Node.p(.class("hint"), text: q.routeHint)
                 Forms.select(q.unit, name: "unit", options: model.routeChoices.map {
@@ -234,40 +231,41 @@ enum QuestionPages {
                 }, selected: (model.selectedUnit ?? model.routeChoices.first?.id)?.uuidString, error: model.error, language: language)
                 Forms.submit(q.route)
             },
-            model.mayAnswer ? .form(.method("post"), .action(SiteURL.questionStep(model.id, .answer).path), .class("stacked-form")) {
+            model.mayAnswer ? stepForm(model, .answer) {
                 Node.h2(text: q.answerHeading)
-                Forms.csrf(model.csrfToken)
-                for (name, value) in version { Node.input(.type("hidden"), .name(name), .value(value)) }
                 Forms.textarea(q.answerField, name: "answer", value: model.typed["answer"] ?? model.answer ?? "", rows: 8, required: true,
                                hint: q.answerHint, error: model.error, language: language)
                 Forms.submit(q.sendAnswer)
             } : .empty,
             model.mayDecide ? .fragment {
                 Node.h2(text: q.decideHeading)
-                Node.form(.method("post"), .action(SiteURL.questionStep(model.id, .approve).path), .class("stacked-form")) {
-                    Forms.csrf(model.csrfToken)
-                    for (name, value) in version { Node.input(.type("hidden"), .name(name), .value(value)) }
+                stepForm(model, .approve) {
                     Forms.textarea(q.publicQuestion, name: "question", value: model.typed["question"] ?? model.publicQuestion ?? model.question, rows: 6,
                                    required: true, hint: q.publicQuestionHint, error: model.error, language: language)
                     Forms.submit(q.approve)
                 }
-                Node.form(.method("post"), .action(SiteURL.questionStep(model.id, .return).path), .class("stacked-form")) {
-                    Forms.csrf(model.csrfToken)
-                    for (name, value) in version { Node.input(.type("hidden"), .name(name), .value(value)) }
+                stepForm(model, .return) {
                     Forms.textarea(q.returnNote, name: "returnNote", value: model.typed["returnNote"] ?? "", rows: 3, required: true,
                                    error: model.error, language: language)
                     Forms.submit(q.sendBack)
                 }
             } : .empty,
-            model.mayDecline ? .form(.method("post"), .action(SiteURL.questionStep(model.id, .decline).path), .class("stacked-form")) {
-                Forms.csrf(model.csrfToken)
-                for (name, value) in version { Node.input(.type("hidden"), .name(name), .value(value)) }
+            model.mayDecline ? stepForm(model, .decline) {
                 Node.h2(text: q.decline)
                 Forms.textarea(q.declineNote, name: "declineNote", value: model.typed["declineNote"] ?? "", rows: 3, required: true,
                                error: model.error, language: language)
                 Forms.submit(q.decline)
             } : .empty,
         ])
+    }
+
+    /// A form posting `step` on the question, with the CSRF token and the version it was made from.
+    private static func stepForm(_ model: Detail, _ step: PublicQuestion.Step, @NodeBuilder _ content: () -> [Node]) -> Node {
+        .form(.method("post"), .action(SiteURL.questionStep(model.id, step).path), .class("stacked-form")) {
+            Forms.csrf(model.csrfToken)
+            Node.input(.type("hidden"), .name("version"), .value(String(model.version)))
+            Node.fragment(content)
+        }
     }
 
     private static func paragraphs(_ text: String) -> Node {

@@ -25,6 +25,8 @@ struct QuestionStrings: Sendable {
     let askedBy: @Sendable (String, CalendarDate) -> String
     let questionLabel: String
     let answerLabel: String
+    let statusCount: @Sendable (String, Int) -> String
+    let event: @Sendable (String, String, String) -> String
     let answeredBy: @Sendable (String, CalendarDate?) -> String
     let listTitle: String
     let listIntro: String
@@ -88,8 +90,10 @@ struct QuestionStrings: Sendable {
         backToTask: "返回任务页面",
         anonymous: "网友",
         askedBy: { "\($0) \($1.iso) 留言" },
-        questionLabel: "问",
-        answerLabel: "答",
+        questionLabel: "问：",
+        answerLabel: "答：",
+        statusCount: { "\($0)（\($1)）" },
+        event: { "\($0)　\($1)　\($2)" },
         answeredBy: { "\($0)答复" + ($1.map { "（\($0.iso)）" } ?? "") },
         listTitle: "群众留言",
         listIntro: "群众在任务页面的留言。督查室转办、审核；承办单位答复转来的留言。答复经审核后公开。",
@@ -141,8 +145,10 @@ struct QuestionStrings: Sendable {
         backToTask: "Back to the task",
         anonymous: "A member of the public",
         askedBy: { "\($0), asked \($1.iso)" },
-        questionLabel: "Q",
-        answerLabel: "A",
+        questionLabel: "Q: ",
+        answerLabel: "A: ",
+        statusCount: { "\($0) (\($1))" },
+        event: { "\($0) · \($1) · \($2)" },
         answeredBy: { "Answered by \($0)" + ($1.map { " (\($0.iso))" } ?? "") },
         listTitle: "Public questions",
         listIntro: "Questions asked on task pages. The office routes and approves them; units answer those routed to them. Approved answers are published.",
