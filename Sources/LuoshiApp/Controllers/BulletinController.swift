@@ -60,7 +60,7 @@ enum BulletinController {
         let id = try req.uuidParameter("bulletinID")
         let user = try req.requireUser()
         let catalog = try await req.catalog()
-        guard let model = try await BulletinModel.find(id, on: req.db), model.jurisdictionCode == user.actor.jurisdictionCode,
+        guard let model = try await BulletinModel.find(id, on: req.db), Policy.can(user.actor, .readInternal, jurisdictionCode: model.jurisdictionCode),
               let plan = catalog.plansByID[model.$plan.id],
               model.status == .published || Bulletin.draftsVisible(to: user.actor.role) else {
             throw DomainError.notFound("bulletinID", zh: "通报不存在", en: "No such bulletin")

@@ -30,7 +30,7 @@ extension DispatchController {
         guard let attachment = try await AttachmentModel.find(id, on: req.db),
               let report = try await ProgressReportModel.find(attachment.$report.id, on: req.db),
               let round = try await ReportRoundModel.find(report.$round.id, on: req.db),
-              let plan = snapshot.plansByID[round.$plan.id], plan.jurisdictionCode == user.actor.jurisdictionCode,
+              let plan = snapshot.plansByID[round.$plan.id], Policy.can(user.actor, .readInternal, jurisdictionCode: plan.jurisdictionCode),
               let task = snapshot.tasksByID[report.taskID] else { throw notFound }
         if user.actor.role == .unitStaff && TaskUnitRole.of(user.actor.unitID, on: task) == nil { throw notFound }
         return (attachment, report, user)

@@ -38,7 +38,7 @@ enum DispatchController {
         let id = try req.uuidParameter("planID")
         let user = try req.requireUser()
         let snapshot = try await req.catalog()
-        guard let plan = snapshot.plansByID[id], plan.jurisdictionCode == user.actor.jurisdictionCode else { throw DomainError.planNotFound(id) }
+        guard let plan = snapshot.plansByID[id], Policy.can(user.actor, .readInternal, jurisdictionCode: plan.jurisdictionCode) else { throw DomainError.planNotFound(id) }
         return (plan, snapshot, user)
     }
 
@@ -48,7 +48,7 @@ enum DispatchController {
         let user = try req.requireUser()
         let snapshot = try await req.catalog()
         guard let round = try await DispatchStore.round(id, on: req.db),
-              let plan = snapshot.plansByID[round.planID], plan.jurisdictionCode == user.actor.jurisdictionCode else {
+              let plan = snapshot.plansByID[round.planID], Policy.can(user.actor, .readInternal, jurisdictionCode: plan.jurisdictionCode) else {
             throw DomainError.notFound("roundID", zh: "调度不存在", en: "No such round")
         }
         return (round, plan, snapshot, user)

@@ -55,7 +55,7 @@ enum InspectionController {
     private static func scoped(_ req: Request, _ inspection: InspectionModel?) async throws -> (InspectionModel, Plan, CatalogSnapshot, CurrentUser) {
         let user = try req.requireUser()
         let catalog = try await req.catalog()
-        guard let inspection, inspection.jurisdictionCode == user.actor.jurisdictionCode, let plan = catalog.plansByID[inspection.$plan.id],
+        guard let inspection, Policy.can(user.actor, .readInternal, jurisdictionCode: inspection.jurisdictionCode), let plan = catalog.plansByID[inspection.$plan.id],
               user.actor.role != .unitStaff || inspection.unitIDs.contains(where: { $0 == user.actor.unitID }) else {
             throw DomainError.notFound("inspectionID", zh: "专项督查不存在", en: "No such inspection")
         }

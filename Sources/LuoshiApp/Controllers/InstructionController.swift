@@ -24,7 +24,7 @@ enum InstructionController {
         let id = try req.uuidParameter("instructionID")
         let user = try req.requireUser()
         let catalog = try await req.catalog()
-        guard let model = try await InstructionModel.find(id, on: req.db), model.jurisdictionCode == user.actor.jurisdictionCode else {
+        guard let model = try await InstructionModel.find(id, on: req.db), Policy.can(user.actor, .readInternal, jurisdictionCode: model.jurisdictionCode) else {
             throw DomainError.notFound("instructionID", zh: "批示不存在", en: "No such instruction")
         }
         let responses = try await InstructionResponseModel.query(on: req.db).filter(\.$instruction.$id == id).sort(\.$createdAt).all()

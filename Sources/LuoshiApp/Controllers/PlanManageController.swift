@@ -73,7 +73,7 @@ enum PlanManageController {
     private static func plan(_ req: Request) async throws -> (PlanModel, CatalogSnapshot) {
         let id = try req.uuidParameter("planID")
         let user = try req.requireUser()
-        guard let model = try await PlanModel.find(id, on: req.db), model.jurisdictionCode == user.actor.jurisdictionCode else {
+        guard let model = try await PlanModel.find(id, on: req.db), Policy.can(user.actor, .readInternal, jurisdictionCode: model.jurisdictionCode) else {
             throw DomainError.planNotFound(id)
         }
         return (model, try await req.catalog())

@@ -89,7 +89,7 @@ enum SupervisionController {
         let id = try req.uuidParameter("itemID")
         let user = try req.requireUser()
         let catalog = try await req.catalog()
-        guard let item = try await SupervisionItemModel.find(id, on: req.db), item.jurisdictionCode == user.actor.jurisdictionCode,
+        guard let item = try await SupervisionItemModel.find(id, on: req.db), Policy.can(user.actor, .readInternal, jurisdictionCode: item.jurisdictionCode),
               let plan = catalog.plansByID[item.$plan.id], user.actor.role != .unitStaff || user.actor.unitID == item.unitID else {
             throw DomainError.notFound("itemID", zh: "督办事项不存在", en: "No such supervision step")
         }
