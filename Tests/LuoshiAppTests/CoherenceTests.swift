@@ -88,7 +88,7 @@ struct CoherenceTests {
         }
     }
 
-    @Test func aWriteThroughOneInstanceIsServedByTheOtherWithinASecond() async throws {
+    @Test func aWriteThroughOneInstanceIsServedByTheOtherOnceItsWatcherPolls() async throws {
         try await withLuoshiApp { app in
             try await withSecondInstance(of: app) { second in
                 second.dataVersions.start(second)
@@ -112,13 +112,15 @@ struct CoherenceTests {
                 }
                 #expect(try await unitNames(app).contains("县测试新设局"), "the writing instance sees its write at once")
 
+                // The 1 s target is measured by `scripts/bench writes`; here the bound is only
+                // long enough that a loaded CI machine cannot miss the behaviour itself.
                 let start = ContinuousClock.now
                 var seen = false
-                while ContinuousClock.now - start < .seconds(1) {
+                while ContinuousClock.now - start < .seconds(15) {
                     if try await unitNames(second).contains("县测试新设局") { seen = true; break }
                     try await Task.sleep(for: .milliseconds(20))
                 }
-                #expect(seen, "the other instance serves the new unit within 1 s")
+                #expect(seen, "the other instance serves the new unit once its watcher has seen the new version")
             }
         }
     }

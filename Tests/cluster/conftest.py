@@ -58,6 +58,16 @@ def request(method: str, url: str, token: str | None = None, body: bytes | None 
         return error.code, error.read(), dict(error.headers)
 
 
+def wait_until(predicate, limit: float = 15.0, every: float = 0.01) -> float | None:
+    """Seconds until `predicate()` held, or None if it did not within `limit`."""
+    start = time.monotonic()
+    while time.monotonic() - start < limit:
+        if predicate():
+            return time.monotonic() - start
+        time.sleep(every)
+    return None
+
+
 def json_request(method: str, url: str, token: str | None = None, payload=None) -> tuple[int, object]:
     body = json.dumps(payload).encode() if payload is not None else None
     status, data, _ = request(method, url, token, body, "application/json" if body is not None else None)

@@ -8,7 +8,7 @@ import time
 import uuid
 from pathlib import Path
 
-from conftest import json_request
+from conftest import json_request, wait_until
 
 PG_BIN = sorted(Path("/usr/lib/postgresql").glob("*/bin"), key=lambda p: [int(x) for x in re.findall(r"\d+", p.parent.name)])[-1]
 
@@ -37,15 +37,6 @@ def create_unit(base: str, token: str) -> tuple[int, object, str]:
 def unit_names(base: str, token: str) -> set[str]:
     status, body = json_request("GET", base + "/api/v1/units", token)
     return {unit["name"] for unit in body} if status == 200 else set()
-
-
-def wait_until(predicate, limit: float) -> float | None:
-    start = time.monotonic()
-    while time.monotonic() - start < limit:
-        if predicate():
-            return time.monotonic() - start
-        time.sleep(0.05)
-    return None
 
 
 def test_the_database_going_away_is_a_503_and_both_instances_recover_without_a_restart(private_cluster):
