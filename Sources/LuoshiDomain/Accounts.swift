@@ -82,18 +82,21 @@ public enum Action: String, Sendable, CaseIterable {
 /// The authorisation rules, written once.
 public enum Policy {
     /// Whether `actor` (nil: an anonymous visitor) may perform `action`. `unitID` names the unit
-    /// whose work is read, and `jurisdictionCode` where the object lives; `parentOf` tells whether
-    /// one jurisdiction contains another (a supervisor of a city may read its counties).
+    /// whose work is read, `jurisdictionCode` where the object lives, and `draft` whether it is
+    /// not yet issued (a draft plan, its tasks and their work).
+    ///
+    /// Over the jurisdiction tree: an office (督查室) reads what its descendants have issued —
+    /// plans, progress, bulletins — but never their drafts, and acts in no jurisdiction but its
+    /// own; everyone else stays inside their own jurisdiction. Siblings and other provinces see
+    /// nothing internal of each other.
     public static func can(
-        _ actor: Actor?, _ action: Action, unitID: UUID? = nil, jurisdictionCode: String? = nil,
-        parentOf: (String, String) -> Bool = { _, _ in false }
+        _ actor: Actor?, _ action: Action, unitID: UUID? = nil, jurisdictionCode: String? = nil, draft: Bool = false
     ) -> Bool {
         if action == .readPublic { return true }
         guard let actor else { return false }
         if let code = jurisdictionCode, code != actor.jurisdictionCode {
-            // Only supervisors of a containing jurisdiction read a child's internal data.
-            guard actor.role == .supervisor, action == .readInternal || action == .readUnitWork,
-                  parentOf(actor.jurisdictionCode, code) else { return false }
+            guard actor.role == .supervisor, action == .readInternal || action == .readUnitWork, !draft,
+                  Jurisdiction.contains(actor.jurisdictionCode, code) else { return false }
         }
         switch action {
         case .readPublic:

@@ -164,6 +164,9 @@ extension PlanDocument {
                 problems.append(.invalid("\(field).code", zh: "行政区划代码应为6位数字，实际为“\(current.code)”",
                                          en: "A jurisdiction code has 6 digits; got \"\(current.code)\""))
             }
+            if let parent = current.parent?.value.code, Jurisdiction.isValidCode(current.code), Jurisdiction.isValidCode(parent) {
+                do { try Jurisdiction.validateParent(parent, of: current.code, field: "\(field).parent.code") } catch { problems.append(error) }
+            }
             if current.name.isBlank {
                 problems.append(.missing("\(field).name", zh: "行政区划缺少名称", en: "The jurisdiction has no name"))
             }

@@ -295,7 +295,7 @@ struct AuthorizationMatrixTests {
         #expect(Policy.can(supervisor, .readUnitWork, unitID: other))
         #expect(!Policy.can(supervisor, .readInternal, jurisdictionCode: "371324"))
         #expect(Policy.can(Actor(userID: UUID(), username: "c", role: .supervisor, jurisdictionCode: "371300"),
-                           .readInternal, jurisdictionCode: "371323", parentOf: { $0 == "371300" && $1 == "371323" }))
+                           .readInternal, jurisdictionCode: "371323"))
         #expect(!Policy.can(Actor(userID: UUID(), username: "a", role: .auditAdmin, jurisdictionCode: "371323"), .readUnitWork, unitID: unit))
     }
 }

@@ -95,6 +95,13 @@ private func sampleDocument() throws -> PlanDocument {
         #expect(document.problems().contains { $0.field == "jurisdiction.code" })
     }
 
+    @Test func aParentThatDoesNotContainTheJurisdictionIsNamed() throws {
+        var document = try sampleDocument()
+        document.jurisdiction.parent = Box(.init(code: "371400", name: "德州市", level: .city))  // not 沂水县's city
+        let problem = try #require(document.problems().first { $0.field == "jurisdiction.parent.code" })
+        #expect(problem.message.en.contains("371400 is not a parent of 371323"))
+    }
+
     @Test(arguments: [
         (#"{"jurisdiction": 1}"#, "jurisdiction"),
         ("not json", nil),

@@ -61,6 +61,58 @@ import Testing
     }
 }
 
+/// The tree read from GB/T 2260 codes, and the one authorisation decision over it.
+@Suite struct JurisdictionTreeTests {
+    @Test(arguments: [("370000", "37", Jurisdiction.Level.province), ("371300", "3713", .city), ("371323", "371323", .county),
+                      ("110101", "110101", .county), ("000000", "", .province)])
+    func aCodeNamesItsSubtreeAndLevel(_ code: String, _ prefix: String, _ level: Jurisdiction.Level) {
+        #expect(Jurisdiction.subtreePrefix(of: code) == prefix)
+        #expect(Jurisdiction.level(of: code) == level)
+    }
+
+    @Test func containmentFollowsTheCodes() {
+        #expect(Jurisdiction.contains("370000", "371300"))
+        #expect(Jurisdiction.contains("370000", "371323"))
+        #expect(Jurisdiction.contains("371300", "371323"))
+        #expect(!Jurisdiction.contains("371323", "371323"), "a jurisdiction does not contain itself")
+        #expect(!Jurisdiction.contains("371323", "371300"), "a county does not contain its city")
+        #expect(!Jurisdiction.contains("371324", "371323"), "siblings contain each other not")
+        #expect(!Jurisdiction.contains("371400", "371323"), "another city")
+        #expect(!Jurisdiction.contains("320000", "371323"), "another province")
+        #expect(Jurisdiction.contains("371000", "371023"), "a city whose code ends in 0 still contains its counties")
+        #expect(Jurisdiction.contains(Jurisdiction.deploymentRoot, "370000"))
+        #expect(Jurisdiction.isWithin("371323", "371323") && Jurisdiction.isWithin("371323", "370000"))
+    }
+
+    @Test(arguments: [("371300", "371323", true), ("370000", "371323", true), ("371324", "371323", false),
+                      ("371323", "371323", false), ("371323", "371300", false), ("320000", "371300", false)])
+    func aDeclaredParentMustContainItsChildSoNoCycleCanBeStored(_ parent: String, _ child: String, _ valid: Bool) {
+        #expect(((try? Jurisdiction.validateParent(parent, of: child, field: "parent")) != nil) == valid)
+    }
+
+    @Test func anOfficeReadsWhatItsDescendantsIssuedButNeverTheirDraftsAndActsOnlyAtHome() {
+        func actor(_ role: Role, _ code: String) -> Actor {
+            Actor(userID: UUID(), username: "u", role: role, jurisdictionCode: code, unitID: role == .unitStaff ? UUID() : nil)
+        }
+        let county = "371323"
+        for office in [actor(.supervisor, "371300"), actor(.supervisor, "370000")] {
+            #expect(Policy.can(office, .readInternal, jurisdictionCode: county))
+            #expect(Policy.can(office, .readUnitWork, unitID: UUID(), jurisdictionCode: county))
+            #expect(!Policy.can(office, .readInternal, jurisdictionCode: county, draft: true), "a descendant's draft stays its own")
+            #expect(!Policy.can(office, .managePlans, jurisdictionCode: county), "a parent office reads, it does not act")
+        }
+        for stranger in [actor(.supervisor, "371324"), actor(.supervisor, "320000"), actor(.supervisor, "371400"),
+                         actor(.leader, "371300"), actor(.viewer, "370000"), actor(.unitStaff, "371300")] {
+            #expect(!Policy.can(stranger, .readInternal, jurisdictionCode: county), "\(stranger.role) of \(stranger.jurisdictionCode)")
+            #expect(!Policy.can(stranger, .readUnitWork, unitID: stranger.unitID, jurisdictionCode: county))
+            #expect(Policy.can(stranger, .readPublic, jurisdictionCode: county))
+        }
+        let home = actor(.supervisor, county)
+        #expect(Policy.can(home, .readInternal, jurisdictionCode: county, draft: true), "an office reads its own drafts")
+        #expect(!Policy.can(actor(.supervisor, county), .readInternal, jurisdictionCode: "371300"), "a county does not read its city")
+    }
+}
+
 @Suite struct LeaderOrderTests {
     @Test func headThenExecutiveDeputyThenDeputies() {
         let leaders = [("王五", "副县长"), ("赵六", "副县长（挂职）"), ("刘铭", "县长"), ("张三", "常务副县长")].map {

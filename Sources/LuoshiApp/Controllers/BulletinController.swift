@@ -39,7 +39,7 @@ enum BulletinController {
             return .init(id: id, issue: model.issueNumber, month: month, title: model.title, status: model.status,
                          date: model.publishedAt.map(CalendarDate.init(date:)) ?? model.createdAt.map(CalendarDate.init(date:)) ?? DispatchController.today(req))
         }
-        let model = BulletinsPage.Model(plan: plan, entries: entries, rounds: rounds, managesPlans: Policy.can(user.actor, .managePlans),
+        let model = BulletinsPage.Model(plan: plan, entries: entries, rounds: rounds, managesPlans: Policy.can(user.actor, .managePlans, jurisdictionCode: plan.jurisdictionCode),
                                         csrfToken: user.csrfToken ?? "", errors: errors)
         return req.htmlResponse(BulletinsPage.render(model, context: req.pageContext(section: .workbench)), status: errors.first?.status ?? .ok)
     }
@@ -60,7 +60,8 @@ enum BulletinController {
         let id = try req.uuidParameter("bulletinID")
         let user = try req.requireUser()
         let catalog = try await req.catalog()
-        guard let model = try await BulletinModel.find(id, on: req.db), Policy.can(user.actor, .readInternal, jurisdictionCode: model.jurisdictionCode),
+        guard let model = try await BulletinModel.find(id, on: req.db),
+              Policy.can(user.actor, .readInternal, jurisdictionCode: model.jurisdictionCode, draft: model.status != .published),
               let plan = catalog.plansByID[model.$plan.id],
               model.status == .published || Bulletin.draftsVisible(to: user.actor.role) else {
             throw DomainError.notFound("bulletinID", zh: "通报不存在", en: "No such bulletin")
@@ -84,7 +85,7 @@ enum BulletinController {
             plan: plan, id: id, status: model.status, issue: issue, snapshot: snapshot, texts: model.texts,
             document: Bulletin.document(snapshot, texts: model.texts, issue: issue), version: model.version, correctsID: model.correctsID,
             correctedBy: corrections.compactMap { correction in correction.id.map { ($0, correction.issueNumber) } },
-            publishedBy: model.publishedBy, publishedAt: model.publishedAt, managesPlans: Policy.can(user.actor, .managePlans),
+            publishedBy: model.publishedBy, publishedAt: model.publishedAt, managesPlans: Policy.can(user.actor, .managePlans, jurisdictionCode: plan.jurisdictionCode),
             csrfToken: user.csrfToken ?? "", form: form ?? Bulletin.Form(model.texts), errors: errors, notice: req.query[String.self, at: "done"],
             instructions: try await InstructionController.summaries(InstructionModel.query(on: req.db).filter(\.$bulletinID == id), catalog: try await req.catalog(),
                                                                    strings: req.pageContext(section: .workbench).strings.instructions, on: req.db),

@@ -49,7 +49,9 @@ enum DirectoryController {
     private static func unitModel(_ req: Request) async throws -> UnitModel? {
         guard req.parameters.get("unitID") != nil else { return nil }
         let id = try req.uuidParameter("unitID")
-        guard let model = try await UnitModel.find(id, on: req.db), model.jurisdictionCode == (try code(req)) else { throw DomainError.unitNotFound(id) }
+        guard let model = try await UnitModel.find(id, on: req.db), Policy.can(try req.requireUser().actor, .managePlans, jurisdictionCode: model.jurisdictionCode) else {
+            throw DomainError.unitNotFound(id)
+        }
         return model
     }
 
@@ -100,7 +102,9 @@ enum DirectoryController {
     private static func leaderModel(_ req: Request) async throws -> LeaderModel? {
         guard req.parameters.get("leaderID") != nil else { return nil }
         let id = try req.uuidParameter("leaderID")
-        guard let model = try await LeaderModel.find(id, on: req.db), model.jurisdictionCode == (try code(req)) else { throw DomainError.leaderNotFound(id) }
+        guard let model = try await LeaderModel.find(id, on: req.db), Policy.can(try req.requireUser().actor, .managePlans, jurisdictionCode: model.jurisdictionCode) else {
+            throw DomainError.leaderNotFound(id)
+        }
         return model
     }
 

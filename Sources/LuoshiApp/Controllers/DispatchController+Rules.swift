@@ -17,7 +17,7 @@ extension DispatchController {
         let model = RuleSettingsPage.Model(
             plan: plan, current: current,
             versions: versions.map { .init(settings: $0.settings, note: $0.note, createdBy: $0.createdBy, createdAt: $0.createdAt) },
-            canEdit: Policy.can(user.actor, .managePlans), csrfToken: user.csrfToken ?? "", form: form ?? .init(current), errors: errors,
+            canEdit: Policy.can(user.actor, .managePlans, jurisdictionCode: plan.jurisdictionCode), csrfToken: user.csrfToken ?? "", form: form ?? .init(current), errors: errors,
             saved: req.query[String.self, at: "done"] == "saved")
         return req.htmlResponse(RuleSettingsPage.render(model, context: req.pageContext(section: .workbench)), status: errors.first?.status ?? .ok)
     }

@@ -38,7 +38,9 @@ enum DispatchController {
         let id = try req.uuidParameter("planID")
         let user = try req.requireUser()
         let snapshot = try await req.catalog()
-        guard let plan = snapshot.plansByID[id], Policy.can(user.actor, .readInternal, jurisdictionCode: plan.jurisdictionCode) else { throw DomainError.planNotFound(id) }
+        guard let plan = snapshot.plansByID[id], Policy.can(user.actor, .readInternal, jurisdictionCode: plan.jurisdictionCode, draft: !plan.isPublic) else {
+            throw DomainError.planNotFound(id)
+        }
         return (plan, snapshot, user)
     }
 
@@ -86,7 +88,7 @@ enum DispatchController {
         let rounds = try await DispatchStore.rounds(planID: plan.id, on: req.db)
         let submitted = try await DispatchStore.submittedCounts(planID: plan.id, on: req.db)
         let model = RoundsPage.Model(plan: plan, rounds: rounds, submittedCount: submitted, today: today(req),
-                                     managesPlans: Policy.can(user.actor, .managePlans), csrfToken: user.csrfToken ?? "",
+                                     managesPlans: Policy.can(user.actor, .managePlans, jurisdictionCode: plan.jurisdictionCode), csrfToken: user.csrfToken ?? "",
                                      errors: errors, values: values)
         return req.htmlResponse(RoundsPage.render(model, context: req.pageContext(section: .workbench)), status: errors.first?.status ?? .ok)
     }
@@ -109,7 +111,7 @@ enum DispatchController {
                 RoundPage.Row(task: entry.task, unit: $0, stage: entry.stage(in: round, today: today), late: entry.late, owed: Reminders.isOwed(entry.status))
             }
         }
-        let model = RoundPage.Model(plan: plan, round: round, rows: rows, today: today, managesPlans: Policy.can(user.actor, .managePlans),
+        let model = RoundPage.Model(plan: plan, round: round, rows: rows, today: today, managesPlans: Policy.can(user.actor, .managePlans, jurisdictionCode: plan.jurisdictionCode),
                                     csrfToken: user.csrfToken ?? "", notice: req.query[String.self, at: "done"])
         return req.htmlResponse(RoundPage.render(model, context: req.pageContext(section: .workbench)))
     }

@@ -32,7 +32,7 @@ enum InspectionController {
                 inspection.id.map { id in .init(id: id, topic: inspection.topic, startsOn: inspection.startsOn, endsOn: inspection.endsOn,
                                                 findings: findings.count { $0.$inspection.id == id }) }
             },
-            managesPlans: Policy.can(user.actor, .managePlans), csrfToken: user.csrfToken ?? "",
+            managesPlans: Policy.can(user.actor, .managePlans, jurisdictionCode: plan.jurisdictionCode), csrfToken: user.csrfToken ?? "",
             form: form ?? .init(topic: "", team: "", startsOn: "", endsOn: "", tasks: "", units: ""), errors: errors)
         return req.htmlResponse(InspectionsPage.render(model, context: req.pageContext(section: .workbench)), status: errors.first?.status ?? .ok)
     }
@@ -96,7 +96,7 @@ enum InspectionController {
                              files: files.filter { $0.$finding.id == findingID }.compactMap { file in file.id.map { .init(id: $0, name: file.fileName, size: file.size) } },
                              rectification: rectification.flatMap { item in item.id.map { ($0, item.kind, item.documentNumber) } })
             },
-            managesPlans: Policy.can(user.actor, .managePlans), csrfToken: user.csrfToken ?? "", values: values, errors: errors,
+            managesPlans: Policy.can(user.actor, .managePlans, jurisdictionCode: plan.jurisdictionCode), csrfToken: user.csrfToken ?? "", values: values, errors: errors,
             notice: req.query[String.self, at: "done"])
         return req.htmlResponse(InspectionPage.render(model, context: req.pageContext(section: .workbench)), status: errors.first?.status ?? .ok)
     }

@@ -27,7 +27,7 @@ enum PlanEditController {
     private static func planModel(_ req: Request) async throws -> PlanModel? {
         guard req.parameters.get("planID") != nil else { return nil }
         let id = try req.uuidParameter("planID")
-        guard let model = try await PlanModel.find(id, on: req.db), model.jurisdictionCode == (try req.requireUser().actor.jurisdictionCode) else {
+        guard let model = try await PlanModel.find(id, on: req.db), Policy.can(try req.requireUser().actor, .managePlans, jurisdictionCode: model.jurisdictionCode) else {
             throw DomainError.planNotFound(id)
         }
         return model

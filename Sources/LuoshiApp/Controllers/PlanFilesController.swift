@@ -182,7 +182,7 @@ enum PlanFilesController {
             ?? { throw DomainError.invalid("format", zh: "format 只能是 xlsx 或 csv", en: "format must be xlsx or csv") }()
         let snapshot = try await req.catalog()
         guard let plan = snapshot.plansByID[id],
-              plan.isPublic || Policy.can(req.currentUser?.actor, .readInternal, jurisdictionCode: plan.jurisdictionCode) else {
+              plan.isPublic || Policy.can(req.currentUser?.actor, .readInternal, jurisdictionCode: plan.jurisdictionCode, draft: true) else {
             throw DomainError.planNotFound(id)
         }
         let (data, fileName) = try PlanFiles.export(planID: id, format: format, snapshot: snapshot)

@@ -69,11 +69,11 @@ enum PlanManageController {
         return (from, to, PlanDiff.compare(old, new))
     }
 
-    /// The plan, if it lies in the office's jurisdiction.
+    /// The plan, if the office manages it (its own jurisdiction's).
     private static func plan(_ req: Request) async throws -> (PlanModel, CatalogSnapshot) {
         let id = try req.uuidParameter("planID")
         let user = try req.requireUser()
-        guard let model = try await PlanModel.find(id, on: req.db), Policy.can(user.actor, .readInternal, jurisdictionCode: model.jurisdictionCode) else {
+        guard let model = try await PlanModel.find(id, on: req.db), Policy.can(user.actor, .managePlans, jurisdictionCode: model.jurisdictionCode) else {
             throw DomainError.planNotFound(id)
         }
         return (model, try await req.catalog())

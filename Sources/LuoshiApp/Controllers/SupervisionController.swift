@@ -36,7 +36,7 @@ enum SupervisionController {
     private static func render(_ req: Request, form posted: Supervision.Form?, previousID: UUID?, errors: [DomainError]) async throws -> Response {
         let (plan, catalog, user) = try await DispatchController.plan(req)
         let today = DispatchController.today(req)
-        let manages = Policy.can(user.actor, .managePlans)
+        let manages = Policy.can(user.actor, .managePlans, jurisdictionCode: plan.jurisdictionCode)
         var items = try await SupervisionStore.items(planID: plan.id, on: req.db)
         if user.actor.role == .unitStaff { items = items.filter { $0.unitID == user.actor.unitID } }
         let proposals = manages ? try await SupervisionStore.proposals(plan: plan, catalog: catalog, items: items, app: req.application, today: today, on: req.db) : []
@@ -115,8 +115,8 @@ enum SupervisionController {
             previous: previous.flatMap { row($0, catalog: catalog, today: today) },
             files: files.compactMap { file in file.id.map { .init(id: $0, name: file.fileName, size: file.size) } },
             events: events.map { .init(step: $0.step, status: $0.status, note: $0.note, actor: $0.actor, at: $0.createdAt) },
-            version: item.version, mayReply: user.actor.unitID == item.unitID && Policy.can(user.actor, .submitUnitWork) && item.status == .open,
-            managesPlans: Policy.can(user.actor, .managePlans), csrfToken: user.csrfToken ?? "", draftReply: draftReply ?? "", errors: errors,
+            version: item.version, mayReply: user.actor.unitID == item.unitID && Policy.can(user.actor, .submitUnitWork, unitID: item.unitID, jurisdictionCode: plan.jurisdictionCode) && item.status == .open,
+            managesPlans: Policy.can(user.actor, .managePlans, jurisdictionCode: plan.jurisdictionCode), csrfToken: user.csrfToken ?? "", draftReply: draftReply ?? "", errors: errors,
             notice: req.query[String.self, at: "done"])
         return req.htmlResponse(SupervisionItemPage.render(model, context: req.pageContext(section: .workbench)), status: errors.first?.status ?? .ok)
     }
@@ -176,7 +176,7 @@ enum SupervisionController {
                   let inspection = try await InspectionModel.find(finding.$inspection.id, on: req.db) {
             (unitID, jurisdiction) = (finding.unitID, inspection.jurisdictionCode)
         }
-        guard let jurisdiction, jurisdiction == user.actor.jurisdictionCode, user.actor.role != .unitStaff || user.actor.unitID == unitID else { throw notFound }
+        guard let jurisdiction, Policy.can(user.actor, .readUnitWork, unitID: unitID, jurisdictionCode: jurisdiction) else { throw notFound }
         return try await AttachmentStore.download(id, fileName: file.fileName, contentType: file.contentType, field: "fileID", req)
     }
 }

@@ -30,12 +30,12 @@ enum TaskEditController {
         if existing {
             let id = try req.uuidParameter("taskID")
             guard let task = snapshot.tasksByID[id], let plan = snapshot.plansByID[task.planID],
-                  Policy.can(user.actor, .readInternal, jurisdictionCode: plan.jurisdictionCode),
+                  Policy.can(user.actor, .managePlans, jurisdictionCode: plan.jurisdictionCode),
                   let model = try await TaskModel.find(id, on: req.db) else { throw DomainError.taskNotFound(id) }
             return Target(plan: plan, snapshot: snapshot, task: task, version: model.version)
         }
         let planID = try req.uuidParameter("planID")
-        guard let plan = snapshot.plansByID[planID], Policy.can(user.actor, .readInternal, jurisdictionCode: plan.jurisdictionCode) else {
+        guard let plan = snapshot.plansByID[planID], Policy.can(user.actor, .managePlans, jurisdictionCode: plan.jurisdictionCode) else {
             throw DomainError.planNotFound(planID)
         }
         return Target(plan: plan, snapshot: snapshot)

@@ -34,7 +34,7 @@ enum TaskWorkController {
         let user = try req.requireUser()
         let snapshot = try await req.catalog()
         guard let task = snapshot.tasksByID[id], let plan = snapshot.plansByID[task.planID],
-              Policy.can(user.actor, .readInternal, jurisdictionCode: plan.jurisdictionCode) else { throw DomainError.taskNotFound(id) }
+              Policy.can(user.actor, .readInternal, jurisdictionCode: plan.jurisdictionCode, draft: !plan.isPublic) else { throw DomainError.taskNotFound(id) }
         let unitRole = TaskUnitRole.of(user.actor.unitID, on: task)
         if user.actor.role == .unitStaff, unitRole == nil { throw DomainError.taskNotFound(id) }
         return Scope(task: task, plan: plan, snapshot: snapshot, user: user, unitRole: unitRole)
