@@ -185,8 +185,8 @@ enum DirectoryController {
     }
 
     @Sendable static func updateUnitAPI(_ req: Request) async throws -> Response {
-        let body = try req.content.decode(UnitBody.self)
         guard let model = try await unitModel(req) else { throw DomainError.unitNotFound(UUID()) }
+        let body = try req.content.decode(UnitBody.self)
         guard body.version != nil else { throw DomainError.missing("version", zh: "请提供所编辑记录的版本号", en: "Give the version you edited") }
         return try await apiWrite(req, created: false) { (try await writeUnit(req, model, body.command), model.version + 1) }
     }
@@ -197,8 +197,8 @@ enum DirectoryController {
     }
 
     @Sendable static func updateLeaderAPI(_ req: Request) async throws -> Response {
-        let body = try req.content.decode(LeaderBody.self)
         guard let model = try await leaderModel(req) else { throw DomainError.leaderNotFound(UUID()) }
+        let body = try req.content.decode(LeaderBody.self)
         guard body.version != nil else { throw DomainError.missing("version", zh: "请提供所编辑记录的版本号", en: "Give the version you edited") }
         return try await apiWrite(req, created: false) { (try await writeLeader(req, model, body.command), model.version + 1) }
     }

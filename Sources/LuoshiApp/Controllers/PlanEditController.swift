@@ -166,21 +166,21 @@ enum PlanEditController {
     }
 
     @Sendable static func updatePlanAPI(_ req: Request) async throws -> Response {
-        let body = try req.content.decode(PlanBody.self)
         guard let model = try await planModel(req) else { throw DomainError.planNotFound(UUID()) }
+        let body = try req.content.decode(PlanBody.self)
         guard body.version != nil else { throw DomainError.missing("version", zh: "请提供所编辑记录的版本号", en: "Give the version you edited") }
         return try await DirectoryController.apiWrite(req, created: false) { (try await writePlan(req, model, body.command), model.version + 1) }
     }
 
     @Sendable static func createPartAPI(_ req: Request) async throws -> Response {
-        let body = try req.content.decode(PartBody.self)
         let (plan, _) = try await part(req)
+        let body = try req.content.decode(PartBody.self)
         return try await DirectoryController.apiWrite(req, created: true) { (try await writePart(req, plan, nil, body.command), 1) }
     }
 
     @Sendable static func updatePartAPI(_ req: Request) async throws -> Response {
-        let body = try req.content.decode(PartBody.self)
         let (plan, model) = try await part(req)
+        let body = try req.content.decode(PartBody.self)
         guard let model else { throw DomainError.planNotFound(plan.id) }
         guard body.version != nil else { throw DomainError.missing("version", zh: "请提供所编辑记录的版本号", en: "Give the version you edited") }
         return try await DirectoryController.apiWrite(req, created: false) { (try await writePart(req, plan, model, body.command), model.version + 1) }

@@ -148,8 +148,8 @@ enum TaskEditController {
     }
 
     private static func apiPost(_ req: Request, existing: Bool) async throws -> Response {
-        let body = try req.content.decode(Body.self)
         let target = try await target(req, existing: existing)
+        let body = try req.content.decode(Body.self)
         if existing && body.version == nil { throw DomainError.missing("version", zh: "请提供所编辑任务的版本号", en: "Give the version you edited") }
         let id = try await save(body.form, version: body.version, target, req)
         let snapshot = try await req.catalog()
