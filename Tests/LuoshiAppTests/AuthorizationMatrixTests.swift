@@ -286,12 +286,14 @@ struct AuthorizationMatrixTests {
         }
     }
 
-    /// Actors of other jurisdictions against 沂水县 (371323)'s own resources: a sibling county, the
-    /// parent city, the province and another province. Public reads and one's own account answer
+    /// Actors of other jurisdictions against 沂水县 (371323)'s own resources: a sibling county's
+    /// office, viewer, unit staff and leader, the parent city's office and leader, the province's
+    /// office and another province's. Public reads and one's own account answer
     /// as for anyone; a parent's office reads what the county issued; nobody else gets in, and no
     /// one outside acts on it.
     static let strangers: [(code: String, name: String, role: Role)] = [
-        ("371324", "兰陵县", .supervisor), ("371324", "兰陵县", .viewer), ("371300", "临沂市", .supervisor),
+        ("371324", "兰陵县", .supervisor), ("371324", "兰陵县", .viewer), ("371324", "兰陵县", .unitStaff), ("371324", "兰陵县", .leader),
+        ("371300", "临沂市", .supervisor), ("371300", "临沂市", .leader),
         ("370000", "山东省", .supervisor), ("320000", "江苏省", .supervisor),
     ]
     /// Path parameters naming a resource of the county; routes with them are checked for strangers.
@@ -324,8 +326,16 @@ struct AuthorizationMatrixTests {
                     try await JurisdictionModel(Jurisdiction(code: stranger.code, name: stranger.name, level: Jurisdiction.level(of: stranger.code),
                                                              parentCode: nil)).create(on: app.db)
                 }
+                // Unit staff and leaders there are linked to a unit and a leader of their own jurisdiction.
+                if try await UnitModel.query(on: app.db).filter(\.$jurisdictionCode == stranger.code).first() == nil {
+                    try await UnitModel(Unit(id: UUID(), jurisdictionCode: stranger.code, name: "\(stranger.name)发展和改革局", shortName: "发改局",
+                                             aliases: [], kind: .department)).create(on: app.db)
+                    try await LeaderModel(Leader(id: UUID(), jurisdictionCode: stranger.code, name: "\(stranger.name)副职（测试）",
+                                                 post: "副县长", portfolio: "")).create(on: app.db)
+                }
                 let name = "stranger\(index).\(stranger.role.rawValue)"
-                try await app.makeUser(name, stranger.role, jurisdiction: stranger.code)
+                try await app.makeUser(name, stranger.role, unit: stranger.role == .unitStaff ? "发改局" : nil,
+                                       leaderPrecedence: stranger.role == .leader ? 2 : nil, jurisdiction: stranger.code)
                 actors.append(("\(stranger.name) \(stranger.role.rawValue)", stranger.code, stranger.role, try await app.signIn(name), try await app.apiToken(name)))
             }
             var checked = 0

@@ -22,8 +22,10 @@ extension Application {
     func makeUser(_ username: String, _ role: Role, unit: String? = nil, leaderPrecedence: Int? = nil,
                   mustChange: Bool = false, jurisdiction: String = "371323") async throws -> UserModel {
         let snapshot = try await snapshot()
-        let unitID = unit.flatMap { name in snapshot.units.first { $0.shortName == name }?.id }
-        let leaderID = leaderPrecedence.flatMap { precedence in snapshot.leaders.first { $0.precedence == precedence }?.id }
+        let unitID = unit.flatMap { name in snapshot.units.first { $0.jurisdictionCode == jurisdiction && $0.shortName == name }?.id }
+        let leaderID = leaderPrecedence.flatMap { precedence in
+            snapshot.leaders.first { $0.jurisdictionCode == jurisdiction && $0.precedence == precedence }?.id
+        }
         let (user, _) = try await UserAdministration.create(
             .init(username: username, displayName: username, role: role, jurisdictionCode: jurisdiction, unitID: unitID,
                   leaderID: leaderID, password: testPassword),
