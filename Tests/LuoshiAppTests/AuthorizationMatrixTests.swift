@@ -207,6 +207,23 @@ struct AuthorizationMatrixTests {
         "\(route.method.rawValue) /" + route.path.map(\.description).joined(separator: "/")
     }
 
+    /// The headers and body of a request to `path` as the holder of `session` and `token` (both nil:
+    /// an anonymous visitor, who still carries a form token of its own, so only the decision refuses).
+    /// API writes take bearer tokens only (a cookie there is ignored; see the CSRF test).
+    static func request(_ method: HTTPMethod, _ path: String, session: TestSession?, token: String?) -> (HTTPHeaders, ByteBuffer?) {
+        var headers = session?.headers ?? HTTPHeaders()
+        let csrf = session?.csrf ?? "anonymous-form-token"
+        if let token, AuthenticationMiddleware.isAPIWrite(method, path) { headers = ["Authorization": "Bearer \(token)"] }
+        guard method != .GET else { return (headers, nil) }
+        if session == nil { headers.add(name: "Cookie", value: "\(CSRFMiddleware.cookieName)=\(csrf)") }
+        if path.hasPrefix("/api/") {
+            headers.contentType = .json
+            return (headers, ByteBuffer(string: "{}"))
+        }
+        headers.contentType = .urlEncodedForm
+        return (headers, ByteBuffer(string: "_csrf=\(csrf)"))
+    }
+
     @Test func everyRouteHasADecisionAndDeclaresIt() async throws {
         try await withLuoshiApp(sample: false) { app in
             let registered = Dictionary(app.routes.all.map { (Self.key($0), $0.requiredAction) }, uniquingKeysWith: { first, _ in first })
@@ -256,24 +273,7 @@ struct AuthorizationMatrixTests {
                 let action = try #require(Self.routes[key], "no decision for \(key)")
                 let path = "/" + route.path.map { values[$0.description] ?? $0.description }.joined(separator: "/")
                 for role in Role.allCases.map(Optional.some) + [nil] {
-                    var headers = HTTPHeaders()
-                    var body: ByteBuffer?
-                    let csrf = role.flatMap { sessions[$0]?.csrf } ?? "anonymous-form-token"
-                    if let role, let session = sessions[role] { headers = session.headers }
-                    // API writes take bearer tokens only (a cookie there is ignored; see the CSRF test).
-                    if let role, AuthenticationMiddleware.isAPIWrite(route.method, path), let token = tokens[role] {
-                        headers = ["Authorization": "Bearer \(token)"]
-                    }
-                    if route.method != .GET {
-                        if role == nil { headers.add(name: "Cookie", value: "\(CSRFMiddleware.cookieName)=\(csrf)") }
-                        if path.hasPrefix("/api/") {
-                            headers.contentType = .json
-                            body = ByteBuffer(string: "{}")
-                        } else {
-                            headers.contentType = .urlEncodedForm
-                            body = ByteBuffer(string: "_csrf=\(csrf)")
-                        }
-                    }
+                    let (headers, body) = Self.request(route.method, path, session: role.flatMap { sessions[$0] }, token: role.flatMap { tokens[$0] })
                     let expected = Self.allowed[action]?.contains(role) ?? false
                     try await app.testing().test(route.method, path, headers: headers, body: body) { res in
                         let location = res.headers.first(name: .location) ?? ""
@@ -349,18 +349,7 @@ struct AuthorizationMatrixTests {
                 let path = "/" + route.path.map { values[$0.description] ?? $0.description }.joined(separator: "/")
                 checked += 1
                 for actor in actors {
-                    var headers = actor.session.headers
-                    var body: ByteBuffer?
-                    if AuthenticationMiddleware.isAPIWrite(route.method, path) { headers = ["Authorization": "Bearer \(actor.token)"] }
-                    if route.method != .GET {
-                        if path.hasPrefix("/api/") {
-                            headers.contentType = .json
-                            body = ByteBuffer(string: "{}")
-                        } else {
-                            headers.contentType = .urlEncodedForm
-                            body = ByteBuffer(string: "_csrf=\(actor.session.csrf)")
-                        }
-                    }
+                    let (headers, body) = Self.request(route.method, path, session: actor.session, token: actor.token)
                     let expected = Self.strangerMayReach(action, role: actor.role, code: actor.code)
                     try await app.testing().test(route.method, path, headers: headers, body: body) { res in
                         let location = res.headers.first(name: .location) ?? ""

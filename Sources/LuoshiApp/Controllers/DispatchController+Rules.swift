@@ -12,8 +12,7 @@ extension DispatchController {
     private static func renderRules(_ req: Request, form: DispatchSettings.Form?, errors: [DomainError]) async throws -> Response {
         let (plan, _, user) = try await plan(req)
         let current = try await DispatchStore.settings(for: plan, cache: req.application.ledgerCache, on: req.db)
-        let versions = try await RuleSetModel.query(on: req.db).filter(\.$jurisdictionCode == plan.jurisdictionCode).filter(\.$year == plan.year)
-            .sort(\.$version, .descending).all()
+        let versions = try await DispatchStore.ruleSets(for: plan, on: req.db).all()
         let model = RuleSettingsPage.Model(
             plan: plan, current: current,
             versions: versions.map { .init(settings: $0.settings, note: $0.note, createdBy: $0.createdBy, createdAt: $0.createdAt) },

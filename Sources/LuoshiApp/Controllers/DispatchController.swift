@@ -135,7 +135,7 @@ enum DispatchController {
         let (round, plan, snapshot, _) = try await round(req)
         var units: Set<UUID>?
         if let text = fields["unit"]?.nonBlank {
-            guard let unitID = UUID(uuidString: text), snapshot.unitsByID[unitID]?.jurisdictionCode == plan.jurisdictionCode else {
+            guard let unitID = UUID(uuidString: text), snapshot.units(in: plan.jurisdictionCode).contains(where: { $0.id == unitID }) else {
                 throw DomainError.invalid("unit", zh: "请选择要提醒的单位", en: "Choose a unit to remind")
             }
             units = [unitID]

@@ -41,7 +41,9 @@ enum ReminderController {
         let user = try req.requireUser()
         let status = req.query[String.self, at: "status"].flatMap(DeliveryModel.Status.init(rawValue:))
         let snapshot = try await req.catalog()
-        var query = ReminderModel.query(on: req.db).filter(\.$jurisdictionCode == user.actor.jurisdictionCode)
+        // The log of the jurisdictions whose reminders Policy lets the user manage, scoped in SQL.
+        let managed = snapshot.jurisdictions.keys.filter { Policy.can(user.actor, .managePlans, jurisdictionCode: $0) }
+        var query = ReminderModel.query(on: req.db).filter(\.$jurisdictionCode ~~ managed)
         if let status {
             query = query.join(DeliveryModel.self, on: \DeliveryModel.$reminder.$id == \ReminderModel.$id)
                 .filter(DeliveryModel.self, \.$status == status).unique()

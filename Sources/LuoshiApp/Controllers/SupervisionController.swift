@@ -115,7 +115,7 @@ enum SupervisionController {
             previous: previous.flatMap { row($0, catalog: catalog, today: today) },
             files: files.compactMap { file in file.id.map { .init(id: $0, name: file.fileName, size: file.size) } },
             events: events.map { .init(step: $0.step, status: $0.status, note: $0.note, actor: $0.actor, at: $0.createdAt) },
-            version: item.version, mayReply: user.actor.unitID == item.unitID && Policy.can(user.actor, .submitUnitWork, unitID: item.unitID, jurisdictionCode: plan.jurisdictionCode) && item.status == .open,
+            version: item.version, mayReply: Policy.can(user.actor, .submitUnitWork, unitID: item.unitID, jurisdictionCode: plan.jurisdictionCode) && item.status == .open,
             managesPlans: Policy.can(user.actor, .managePlans, jurisdictionCode: plan.jurisdictionCode), csrfToken: user.csrfToken ?? "", draftReply: draftReply ?? "", errors: errors,
             notice: req.query[String.self, at: "done"])
         return req.htmlResponse(SupervisionItemPage.render(model, context: req.pageContext(section: .workbench)), status: errors.first?.status ?? .ok)

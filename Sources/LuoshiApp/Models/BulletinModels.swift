@@ -40,7 +40,8 @@ final class BulletinModel: Model, @unchecked Sendable {
 
     var texts: Bulletin.Texts {
         Bulletin.Texts(title: title, intro: intro, praise: praise, requirements: requirements, internalNote: internalNote, issuer: issuer,
-                       signedOn: CalendarDate(iso: signedOn) ?? CalendarDate(date: createdAt ?? Date()))
+                       // A stored row always has its date; a bad one falls back to the row's creation, never to the wall clock.
+                       signedOn: CalendarDate(iso: signedOn) ?? CalendarDate(date: createdAt ?? .distantPast))
     }
 
     func setTexts(_ texts: Bulletin.Texts) {

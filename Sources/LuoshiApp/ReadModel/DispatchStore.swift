@@ -245,9 +245,13 @@ enum DispatchStore {
     /// jurisdiction and year, or the defaults (version 1).
     static func settings(for plan: Plan, cache: LedgerCache, on db: any Database) async throws -> DispatchSettings {
         try await cache.settings("\(plan.jurisdictionCode)|\(plan.year)") {
-            try await RuleSetModel.query(on: db).filter(\.$jurisdictionCode == plan.jurisdictionCode).filter(\.$year == plan.year)
-                .sort(\.$version, .descending).first()?.settings ?? .standard(jurisdiction: plan.jurisdictionCode, year: plan.year)
+            try await ruleSets(for: plan, on: db).first()?.settings ?? .standard(jurisdiction: plan.jurisdictionCode, year: plan.year)
         }
+    }
+
+    /// Every stored version of the rules a plan is measured by (its jurisdiction's, for its year), newest first.
+    static func ruleSets(for plan: Plan, on db: any Database) -> QueryBuilder<RuleSetModel> {
+        RuleSetModel.query(on: db).filter(\.$jurisdictionCode == plan.jurisdictionCode).filter(\.$year == plan.year).sort(\.$version, .descending)
     }
 
     /// The rule set a plan's colours are computed by.
