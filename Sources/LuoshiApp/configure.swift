@@ -51,6 +51,8 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.asyncCommands.use(PlanCommands(), as: "plan")
     app.asyncCommands.use(ExportCommand(), as: "export")
     app.asyncCommands.use(BulletinCommand(), as: "bulletin")
+    app.asyncCommands.use(BackupCommand(), as: "backup")
+    app.asyncCommands.use(RestoreCommand(), as: "restore")
 }
 
 /// SQLite: write-ahead logging and a busy timeout on every connection (each event loop's and the writer's), so readers

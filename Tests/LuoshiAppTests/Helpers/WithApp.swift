@@ -31,8 +31,9 @@ enum TestDatabase {
 }
 
 /// Runs `body` against a configured, migrated application, with the sample loaded unless
-/// `sample` is false, and tears everything down afterwards. `adjust` changes the configuration.
-func withLuoshiApp(sample: Bool = true, adjust: (inout AppConfig) -> Void = { _ in }, _ body: (Application) async throws -> Void) async throws {
+/// `sample` is false, and tears everything down afterwards. `adjust` changes the configuration;
+/// `migrate: false` leaves the database without tables (a restore target).
+func withLuoshiApp(sample: Bool = true, migrate: Bool = true, adjust: (inout AppConfig) -> Void = { _ in }, _ body: (Application) async throws -> Void) async throws {
     let app = try await Application.make(.testing)
     app.logger.logLevel = .warning
     var (config, cleanup) = TestDatabase.makeConfig()
@@ -44,8 +45,8 @@ func withLuoshiApp(sample: Bool = true, adjust: (inout AppConfig) -> Void = { _ 
         if let schema = config.postgresSchema, let sql = app.db as? any SQLDatabase {
             try await sql.raw("CREATE SCHEMA IF NOT EXISTS \(ident: schema)").run()
         }
-        try await app.prepareDatabase()
-        if sample { try await SampleData.loadIfEmpty(into: app.db, at: app.clock.now) }
+        if migrate { try await app.prepareDatabase() } else { try await prepareSQLite(app) }
+        if sample && migrate { try await SampleData.loadIfEmpty(into: app.db, at: app.clock.now) }
         try await body(app)
     } catch {
         if TestDatabase.postgresURL != nil { Issue.record("PostgreSQL lane: \(String(reflecting: error))") }
