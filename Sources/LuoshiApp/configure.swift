@@ -30,9 +30,10 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.middleware = Middlewares()
     app.middleware.use(MiddlewareChain([
         MetricsMiddleware(registry: app.metricsRegistry),
+        // Outside the error middleware, so error pages and API errors carry the headers too.
+        SecurityHeadersMiddleware(),
         LuoshiErrorMiddleware(),
         DataVersionMiddleware(),
-        SecurityHeadersMiddleware(),
         AuthenticationMiddleware(),
         CSRFMiddleware(),
         AuthorizationMiddleware(),

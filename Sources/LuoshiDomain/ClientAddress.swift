@@ -18,6 +18,16 @@ public enum ClientAddress {
         return peer
     }
 
+    /// Whether the client reached us over TLS: the deployment says it is served over HTTPS, or a
+    /// trusted proxy says this request came in as `https` (`X-Forwarded-Proto`). An untrusted
+    /// peer's header is ignored: it could only be a client pretending.
+    public static func arrivedOverTLS(deploymentIsHTTPS: Bool, peer: String?, forwardedProto: [String], trustedProxies: Set<String>) -> Bool {
+        if deploymentIsHTTPS { return true }
+        guard let peer, trustedProxies.contains(peer) else { return false }
+        let first = forwardedProto.flatMap { $0.split(separator: ",") }.first?.trimmingCharacters(in: .whitespaces).lowercased()
+        return first == "https"
+    }
+
     /// Whether `text` can name a trusted proxy (an address, as for a hop).
     public static func isTrustableProxy(_ text: String) -> Bool { isPlausibleAddress(text) }
 

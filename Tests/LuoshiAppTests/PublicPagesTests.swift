@@ -163,6 +163,24 @@ struct PublicPagesTests {
                 #expect(res.headers.first(name: "Content-Security-Policy")?.contains("default-src 'none'") == true)
                 #expect(res.headers.first(name: "X-Content-Type-Options") == "nosniff")
                 #expect(res.headers.first(name: "X-Frame-Options") == "DENY")
+                #expect(res.headers.first(name: "Referrer-Policy") == "same-origin")
+                #expect(res.headers.first(name: "Content-Security-Policy")?.contains("frame-ancestors 'none'") == true)
+                #expect(res.headers.first(name: "Content-Security-Policy")?.contains("unsafe-inline") == false)
+                #expect(res.headers.first(name: .strictTransportSecurity) == nil, "plain HTTP: no HSTS")
+            }
+            // A forged X-Forwarded-Proto from a peer that is not a trusted proxy changes nothing.
+            try await app.testing().test(.GET, "/", headers: ["X-Forwarded-Proto": "https"]) { res in
+                #expect(res.headers.first(name: .strictTransportSecurity) == nil)
+            }
+        }
+        for https in [{ (c: inout AppConfig) in c.publicBaseURL = "https://dcs.example.gov.cn" }, { (c: inout AppConfig) in c.secureCookies = true }] {
+            try await withLuoshiApp(sample: false, adjust: https) { app in
+                for path in ["/", "/api/v1/plans", "/no-such-page"] {
+                    try await app.testing().test(.GET, path) { res in
+                        #expect(res.headers.first(name: .strictTransportSecurity) == "max-age=31536000; includeSubDomains", "\(path)")
+                        #expect(res.headers.first(name: "Content-Security-Policy") == SecurityHeadersMiddleware.contentSecurityPolicy, "\(path): error pages too")
+                    }
+                }
             }
         }
     }

@@ -24,4 +24,15 @@ struct ClientAddressTests {
         #expect(ClientAddress.resolve(peer: "127.0.0.1", forwardedFor: ["<script>"], trustedProxies: proxy) == "127.0.0.1")
         #expect(ClientAddress.resolve(peer: "127.0.0.1", forwardedFor: [" , "], trustedProxies: proxy) == "127.0.0.1")
     }
+
+    @Test func tlsIsBelievedFromTheDeploymentOrFromATrustedProxyOnly() {
+        #expect(ClientAddress.arrivedOverTLS(deploymentIsHTTPS: true, peer: nil, forwardedProto: [], trustedProxies: []))
+        #expect(ClientAddress.arrivedOverTLS(deploymentIsHTTPS: false, peer: "127.0.0.1", forwardedProto: ["https"], trustedProxies: proxy))
+        #expect(ClientAddress.arrivedOverTLS(deploymentIsHTTPS: false, peer: "127.0.0.1", forwardedProto: ["HTTPS, http"], trustedProxies: proxy))
+        #expect(!ClientAddress.arrivedOverTLS(deploymentIsHTTPS: false, peer: "127.0.0.1", forwardedProto: ["http"], trustedProxies: proxy))
+        #expect(!ClientAddress.arrivedOverTLS(deploymentIsHTTPS: false, peer: "127.0.0.1", forwardedProto: [], trustedProxies: proxy))
+        // A client talking to us directly cannot claim TLS with a header.
+        #expect(!ClientAddress.arrivedOverTLS(deploymentIsHTTPS: false, peer: "203.0.113.9", forwardedProto: ["https"], trustedProxies: proxy))
+        #expect(!ClientAddress.arrivedOverTLS(deploymentIsHTTPS: false, peer: nil, forwardedProto: ["https"], trustedProxies: proxy))
+    }
 }
