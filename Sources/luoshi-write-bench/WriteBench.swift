@@ -2,13 +2,15 @@
 // the API on distinct tasks, with the tokens of several lead units, against a running server.
 //
 //   luoshi-write-bench BASE_URL PLAN_ID OFFICE_TOKEN UNIT_TOKENS_FILE [--writers N] [--seconds S]
-//                      [--read-share P] [--read-path PATH] [--reader-token T]
+//                      [--read-share P] [--read-path PATH]... [--reader-token T] [--keep-reading 1]
 //
 // The office opens the rounds July to December; every (round, task, lead unit) becomes a job of
 // nine saves and one submit, handed to the writers in turn, so no two writers touch one report.
-// With --read-share 0.9 each operation is a read of PATH nine times in ten (mixed load). Prints
-// writes/s, reads/s, p50/p99 of each, and every status that was not 2xx (409s are counted apart:
-// a deliberate version conflict).
+// With --read-share 0.9 each operation is a read nine times in ten (mixed load), of one of the
+// --read-path PATHs in turn; with --keep-reading 1 a writer whose jobs have run out keeps reading
+// until the time is up (the soak). Prints writes/s, reads/s, p50/p99 of each, every status that
+// was not 2xx (409s are counted apart: a deliberate version conflict), and a last line
+// `summary writes=… reads=… conflicts=… errors=… 5xx=…` for scripts.
 import AsyncHTTPClient
 import Foundation
 import NIOCore
@@ -22,8 +24,9 @@ struct Options {
     var writers = 64
     var seconds = 10.0
     var readShare = 0.0
-    var readPath = ""
+    var readPaths: [String] = []
     var readerToken = ""
+    var keepReading = false
 }
 
 func parseOptions() -> Options {
@@ -42,7 +45,8 @@ func parseOptions() -> Options {
         case "--writers": options.writers = Int(value) ?? options.writers
         case "--seconds": options.seconds = Double(value) ?? options.seconds
         case "--read-share": options.readShare = Double(value) ?? 0
-        case "--read-path": options.readPath = value
+        case "--read-path": options.readPaths.append(value)
+        case "--keep-reading": options.keepReading = value == "1"
         case "--reader-token": options.readerToken = value
         default: break
         }
@@ -108,7 +112,7 @@ func jsonObject(_ body: ByteBuffer) -> Any? {
 struct WriteBench {
     static func main() async throws {
         var parsed = parseOptions()
-        parsed.readPath = parsed.readPath.replacingOccurrences(of: "{plan}", with: parsed.plan)
+        parsed.readPaths = parsed.readPaths.map { $0.replacingOccurrences(of: "{plan}", with: parsed.plan) }
         if parsed.readerToken.isEmpty { parsed.readerToken = parsed.officeToken }
         let options = parsed
         var configuration = HTTPClient.Configuration()
@@ -153,17 +157,21 @@ struct WriteBench {
             for writer in 0..<options.writers {
                 group.addTask {
                     var random = SplitMix(seed: UInt64(writer + 1))
+                    func read() async {
+                        let path = options.readPaths[Int(random.next() % UInt64(options.readPaths.count))]
+                        let start = Date()
+                        do {
+                            let (status, _) = try await send(client, .GET, options.base + path, token: options.readerToken)
+                            recorder.record(write: false, seconds: Date().timeIntervalSince(start), status: status)
+                            readCounter.add()
+                        } catch { recorder.fail("read: \(error)") }
+                    }
                     while Date() < deadline, let job = queue.next() {
                         var version = 0
                         var step = 0
                         while step < 10, Date() < deadline {
-                            if options.readShare > 0, Double(random.next() % 1_000) / 1_000 < options.readShare {
-                                let start = Date()
-                                do {
-                                    let (status, _) = try await send(client, .GET, options.base + options.readPath, token: options.readerToken)
-                                    recorder.record(write: false, seconds: Date().timeIntervalSince(start), status: status)
-                                    readCounter.add()
-                                } catch { recorder.fail("read: \(error)") }
+                            if options.readShare > 0, !options.readPaths.isEmpty, Double(random.next() % 1_000) / 1_000 < options.readShare {
+                                await read()
                                 continue
                             }
                             let kind = step == 9 ? "submit" : "save"
@@ -179,6 +187,7 @@ struct WriteBench {
                             }
                         }
                     }
+                    while options.keepReading, !options.readPaths.isEmpty, Date() < deadline { await read() }
                 }
             }
         }
@@ -193,6 +202,8 @@ struct WriteBench {
         }
         print("409 conflicts: \(recorder.conflicts); other errors: \(recorder.statuses.isEmpty ? "0" : recorder.statuses.map { "\($0.key == 0 ? "transport" : String($0.key))×\($0.value)" }.sorted().joined(separator: ", "))")
         for failure in recorder.failures { print("  \(failure)") }
+        let errors = recorder.statuses.values.reduce(0, +), serverErrors = recorder.statuses.filter { $0.key >= 500 }.values.reduce(0, +)
+        print("summary writes=\(writes) reads=\(recorder.readLatencies.count) conflicts=\(recorder.conflicts) errors=\(errors) 5xx=\(serverErrors)")
     }
 }
 
