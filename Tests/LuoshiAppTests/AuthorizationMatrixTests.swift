@@ -286,6 +286,57 @@ struct AuthorizationMatrixTests {
         }
     }
 
+    /// Every form route (every non-GET route outside `/api/`), posted by a signed-in office with
+    /// no CSRF token, with another session's token, and anonymously with a cookie that does not
+    /// match: exactly 403 each time, one `csrf.refused` audit row each, and nothing else in the
+    /// database changes (every table but the audit log, its head and the sessions' last-seen time).
+    @Test func everyFormRouteRefusesAMissingOrForeignCSRFTokenAndWritesNothing() async throws {
+        try await withLuoshiApp { app in
+            let snapshot = try await app.snapshot()
+            try await SampleRounds.loadIfMissing(into: app.db, snapshot: snapshot)
+            let plan = try #require(snapshot.plans.first)
+            let target = try await app.makeUser("target.user", .viewer)
+            try await app.makeUser("csrf.office", .supervisor)
+            try await app.makeUser("csrf.other", .supervisor)
+            let office = try await app.signIn("csrf.office"), other = try await app.signIn("csrf.other")
+            let round = try #require(try await DispatchStore.rounds(planID: plan.id, on: app.db).first)
+            let values = [":planID": plan.id.uuidString, ":number": "1",
+                          ":taskID": try #require(snapshot.tasksByPlan[plan.id]?.first).id.uuidString,
+                          ":unitID": try #require(snapshot.units.first).id.uuidString,
+                          ":leaderID": try #require(snapshot.leaders.first).id.uuidString,
+                          ":userID": try target.requireID().uuidString, ":roundID": round.id.uuidString]
+            let untouched: Set<String> = [AuditLogModel.schema, AuditHeadModel.schema, SessionModel.schema]
+            let before = try await BackupTests.contents(app).filter { !untouched.contains($0.key) }
+            let auditBefore = try await AuditLogModel.query(on: app.db).count()
+            let forms = app.routes.all.filter { ![.GET, .HEAD].contains($0.method) && $0.path.first?.description != "api" }
+            #expect(forms.count > 60, "\(forms.count) form routes")
+            for route in forms {
+                let key = Self.key(route)
+                let path = "/" + route.path.map { part in
+                    part.description.hasPrefix(":") ? values[part.description] ?? UUID().uuidString.lowercased() : part.description
+                }.joined(separator: "/")
+                let attempts: [(String, HTTPHeaders, String)] = [
+                    ("no token", office.headers, "note=x"),
+                    ("another session's token", office.headers, "_csrf=\(other.csrf)&note=x"),
+                    ("anonymous, cookie and field differ", ["Cookie": "\(CSRFMiddleware.cookieName)=cookie-token"], "_csrf=field-token"),
+                ]
+                for (label, baseHeaders, body) in attempts {
+                    var headers = baseHeaders
+                    headers.contentType = .urlEncodedForm
+                    try await app.testing().test(route.method, path, headers: headers, body: ByteBuffer(string: body)) { res in
+                        #expect(res.status == .forbidden, "\(key), \(label): \(res.status)")
+                    }
+                }
+            }
+            let auditAfter = try await AuditLogModel.query(on: app.db).all()
+            #expect(auditAfter.count == auditBefore + 3 * forms.count, "one audit row per refusal")
+            #expect(auditAfter.sorted { $0.sequence < $1.sequence }.suffix(3 * forms.count).allSatisfy { $0.action == "csrf.refused" })
+            #expect(try await AuditLog.verify(on: app.db) == nil)
+            let after = try await BackupTests.contents(app).filter { !untouched.contains($0.key) }
+            for (table, rows) in before where after[table] != rows { Issue.record("\(table) changed") }
+        }
+    }
+
     /// Actors of other jurisdictions against 沂水县 (371323)'s own resources: a sibling county's
     /// office, viewer, unit staff and leader, the parent city's office and leader, the province's
     /// office and another province's. Public reads and one's own account answer
