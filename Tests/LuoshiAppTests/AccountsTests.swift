@@ -130,6 +130,44 @@ struct SignInTests {
         }
     }
 
+    /// Session fixation: whatever session cookie a browser carries into the sign-in — a value an
+    /// attacker made up, or the attacker's own live session — the sign-in issues a new token; the
+    /// planted value never becomes the victim's session.
+    @Test func aPlantedSessionCookieNeverBecomesTheVictimsSession() async throws {
+        try await withLuoshiApp { app in
+            try await app.makeUser("victim.user", .supervisor)
+            try await app.makeUser("attacker.user", .viewer)
+            let attacker = try await app.signIn("attacker.user")
+            for planted in ["made-up-\(Secrets.token())", attacker.cookie] {
+                // With a live session the form must carry that session's token; the attacker knows theirs.
+                let csrf = planted == attacker.cookie ? attacker.csrf : Secrets.token()
+                var issued: String?
+                try await app.testing().test(.POST, "/login", headers: [
+                    "Cookie": "\(AuthenticationMiddleware.sessionCookie)=\(planted); \(CSRFMiddleware.cookieName)=\(csrf)",
+                    "Content-Type": "application/x-www-form-urlencoded",
+                ], body: ByteBuffer(string: "username=victim.user&password=\(testPassword.formEncoded)&_csrf=\(csrf)")) { res in
+                    #expect(res.status == .seeOther)
+                    issued = res.headers.setCookie?[AuthenticationMiddleware.sessionCookie]?.string
+                }
+                let token = try #require(issued)
+                #expect(token != planted, "a new token, never the planted one")
+                // The planted value is still not the victim: made up, it is no one; the attacker's, it is the attacker's.
+                try await app.testing().test(.GET, "/api/v1/me", headers: ["Cookie": "\(AuthenticationMiddleware.sessionCookie)=\(planted)"]) { res in
+                    if planted == attacker.cookie {
+                        #expect(res.status == .ok && res.body.string.contains("attacker.user") && !res.body.string.contains("victim.user"))
+                    } else {
+                        #expect(res.status == .unauthorized)
+                    }
+                }
+                try await app.testing().test(.GET, "/api/v1/me", headers: ["Cookie": "\(AuthenticationMiddleware.sessionCookie)=\(token)"]) { res in
+                    #expect(res.status == .ok && res.body.string.contains("victim.user"))
+                }
+            }
+            let stored = try await SessionModel.query(on: app.db).all().map(\.tokenHash)
+            #expect(!stored.contains(attacker.cookie) && stored.contains(Secrets.sha256Hex(attacker.cookie)), "only digests are stored")
+        }
+    }
+
     @Test func aForcedPasswordChangeComesFirst() async throws {
         try await withLuoshiApp { app in
             try await app.makeUser("qian.qi", .unitStaff, unit: "县发改局", mustChange: true)
